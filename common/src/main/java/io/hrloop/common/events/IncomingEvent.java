@@ -1,0 +1,14 @@
+package io.hrloop.common.events;
+
+import java.time.OffsetDateTime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A consumed CloudEvent whose envelope and data have been checked against the contract. */
+public record IncomingEvent(String id, String source, String type, String subject, OffsetDateTime time, JsonNode data) {
+
+    public String text(String field) {
+        JsonNode node = data.get(field);
+        return node == null || node.isNull() ? null : node.asText();
+    }
+}

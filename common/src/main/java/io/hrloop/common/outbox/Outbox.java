@@ -1,0 +1,105 @@
+package io.hrloop.common.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agroal.api.AgroalDataSource;
+import io.hrloop.common.events.Envelope;
+import io.hrloop.common.events.EventCatalog;
+import io.hrloop.common.events.EventSchemas;
+
+/**
+ * Writes an event into the outbox table inside the caller's transaction, so the state change and
+ * its event commit or roll back together. The relay is woken once the transaction has committed.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final AgroalDataSource dataSource;
+    private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry registry;
+    private final OutboxRelay relay;
+    private final ObjectMapper mapper;
+    private final String source;
+
+    public Outbox(AgroalDataSource dataSource, EntityManager entityManager, TransactionSynchronizationRegistry registry,
+            OutboxRelay relay, ObjectMapper mapper, @ConfigProperty(name = "quarkus.application.name") String service) {
+        this.dataSource = dataSource;
+        this.entityManager = entityManager;
+        this.registry = registry;
+        this.relay = relay;
+        this.mapper = mapper;
+        this.source = "/hrloop/" + service;
+    }
+
+    /** Records an event stamped now. Returns the event id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String publish(EventCatalog type, String aggregateId, Object data) {
+        return publish(type, aggregateId, data, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /**
+     * Records an event with an explicit time: anonymous feedback passes a time truncated to the day so
+     * that neither the envelope nor the Kafka record carries the precise moment.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String publish(EventCatalog type, String aggregateId, Object data, OffsetDateTime time) {
+        JsonNode tree = mapper.valueToTree(data);
+        EventSchemas.requireValid(type, tree);
+        String id = UUID.randomUUID().toString();
+        byte[] payload;
+        try {
+            payload = Envelope.serialize(id, source, type, aggregateId, time, mapper.writeValueAsBytes(tree));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event data is not serialisable", e);
+        }
+        // Flush first so the aggregate's row lock is held before the outbox row takes its id:
+        // events of one aggregate then get ids in commit order.
+        entityManager.flush();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into outbox_event (event_id, topic, event_key, event_type, event_time, payload) values (?, ?, ?, ?, ?, ?)")) {
+            insert.setObject(1, UUID.fromString(id));
+            insert.setString(2, type.topic());
+            insert.setString(3, aggregateId);
+            insert.setString(4, type.type());
+            insert.setTimestamp(5, Timestamp.from(time.toInstant()));
+            insert.setBytes(6, payload);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write the outbox", e);
+        }
+        registry.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+        return id;
+    }
+}

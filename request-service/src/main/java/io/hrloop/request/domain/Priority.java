@@ -1,0 +1,5 @@
+package io.hrloop.request.domain;
+
+public enum Priority {
+    LOW, NORMAL, HIGH, URGENT
+}

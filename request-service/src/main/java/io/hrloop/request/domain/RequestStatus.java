@@ -1,0 +1,5 @@
+package io.hrloop.request.domain;
+
+public enum RequestStatus {
+    SUBMITTED, ASSIGNED, IN_PROGRESS, WAITING_ON_CUSTOMER, RESOLVED, CLOSED, DECLINED
+}

@@ -1,0 +1,40 @@
+package io.hrloop.testsupport;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Points a {@code @QuarkusTest} application at the real Kafka broker and PostgreSQL server of this
+ * test JVM, and at the public key of {@link TestTokens}. Use it through {@link Tokens} for tokens.
+ */
+public class RealInfrastructureResource implements QuarkusTestResourceLifecycleManager {
+
+    private String database = "hrloop";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        TestInfrastructure infra = TestInfrastructure.get();
+        infra.postgres().ensureDatabase(database);
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(database));
+        config.put("quarkus.datasource.username", Postgres.USER);
+        config.put("quarkus.datasource.password", Postgres.PASSWORD);
+        config.put("kafka.bootstrap.servers", infra.kafka().bootstrapServers());
+        config.put("mp.jwt.verify.publickey.location", infra.tokens().publicKeyFile().toUri().toString());
+        config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
+        config.put("mp.jwt.verify.audiences", TestTokens.AUDIENCE);
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // The servers outlive each test class; TestInfrastructure stops them when the JVM exits.
+    }
+}
