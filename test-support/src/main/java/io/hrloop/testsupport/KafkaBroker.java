@@ -34,9 +34,13 @@ public final class KafkaBroker implements AutoCloseable {
     private Process process;
 
     public KafkaBroker(Path directory, int port, int partitions) {
+        this(directory, port, FreePorts.next(), partitions);
+    }
+
+    public KafkaBroker(Path directory, int port, int controllerPort, int partitions) {
         this.directory = directory;
         this.port = port;
-        this.controllerPort = FreePorts.next();
+        this.controllerPort = controllerPort;
         this.partitions = partitions;
     }
 
@@ -88,6 +92,27 @@ public final class KafkaBroker implements AutoCloseable {
     public synchronized void restart() {
         stop();
         start();
+    }
+
+    /** Creates the topics that do not exist yet (in production, Strimzi KafkaTopic resources do this). */
+    public void ensureTopics(int partitions, String... topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            for (String topic : topics) {
+                try {
+                    admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, partitions, (short) 1)))
+                            .all().get(30, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                        throw new IllegalStateException("could not create topic " + topic, e);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("topic creation timed out", e);
+        }
     }
 
     public synchronized boolean isRunning() {
@@ -217,7 +242,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** The last lines of a log, for a failure message that does not point at a deleted file. */
-    static String tail(Path log) {
+    public static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));

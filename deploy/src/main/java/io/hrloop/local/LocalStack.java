@@ -1,0 +1,282 @@
+package io.hrloop.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.hrloop.testsupport.KafkaBroker;
+import io.hrloop.testsupport.Postgres;
+import io.hrloop.testsupport.ServiceProcess;
+import io.hrloop.testsupport.TestTokens;
+
+/**
+ * The embedded local stack: a real PostgreSQL (one database per service) and a real Kafka broker
+ * (KRaft, own JVM), both from Maven-resolved artifacts, then the three services from their packaged
+ * jars. Loads the demo catalogue, writes demo tokens, and stops everything on Ctrl-C or SIGTERM.
+ * Run it through {@code deploy/local/up}.
+ */
+public final class LocalStack {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final List<String> TOPICS = List.of("hr.requests", "hr.feedback", "hr.improvements", "hr.people",
+            "hr.dlq.request-service", "hr.dlq.feedback-service", "hr.dlq.improvement-service");
+
+    record Service(String name, String database, int port) {
+    }
+
+    private static final List<Service> SERVICES = List.of(
+            new Service("request-service", "request", 8081),
+            new Service("feedback-service", "feedback", 8082),
+            new Service("improvement-service", "improvement", 8083));
+
+    private final Path root;
+    private final Path state;
+    private final int kafkaPort;
+    private final int postgresPort;
+    private final List<ServiceProcess> running = new ArrayList<>();
+    private Postgres postgres;
+    private KafkaBroker kafka;
+
+    LocalStack(Path root, int kafkaPort, int postgresPort) {
+        this.root = root;
+        this.state = root.resolve(".local-stack");
+        this.kafkaPort = kafkaPort;
+        this.postgresPort = postgresPort;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean fresh = List.of(args).contains("--fresh");
+        Path root = Path.of(System.getProperty("hrloop.root", ".")).toAbsolutePath().normalize();
+        int kafkaPort = Integer.parseInt(env("HRLOOP_LOCAL_KAFKA_PORT", "9092"));
+        int postgresPort = Integer.parseInt(env("HRLOOP_LOCAL_POSTGRES_PORT", "5432"));
+        LocalStack stack = new LocalStack(root, kafkaPort, postgresPort);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stop();
+            stopped.countDown();
+        }, "local-stack-stop"));
+        try {
+            stack.start(fresh);
+        } catch (RuntimeException e) {
+            System.err.println();
+            System.err.println("The local stack could not start: " + e.getMessage());
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    void start(boolean fresh) throws IOException {
+        Instant began = Instant.now();
+        if (fresh && Files.exists(state)) {
+            step("Removing the previous state (--fresh)");
+            deleteTree(state);
+        }
+        Files.createDirectories(state.resolve("logs"));
+        for (Service service : SERVICES) {
+            ServiceProcess.application(root, service.name()); // fail early when a jar is missing
+            requireFree(service.port(), service.name());
+        }
+        requireFree(kafkaPort, "Kafka (set HRLOOP_LOCAL_KAFKA_PORT)");
+        requireFree(kafkaPort + 1, "the Kafka controller (set HRLOOP_LOCAL_KAFKA_PORT)");
+        requireFree(postgresPort, "PostgreSQL (set HRLOOP_LOCAL_POSTGRES_PORT)");
+
+        step("Starting PostgreSQL on port " + postgresPort + " (data in .local-stack/postgres)");
+        postgres = Postgres.start(state.resolve("postgres"), postgresPort, false);
+        SERVICES.forEach(service -> postgres.ensureDatabase(service.database()));
+        done();
+
+        step("Starting Kafka (KRaft) on port " + kafkaPort + " (data in .local-stack/kafka)");
+        kafka = new KafkaBroker(state.resolve("kafka"), kafkaPort, kafkaPort + 1, 3).start();
+        kafka.ensureTopics(3, TOPICS.toArray(String[]::new));
+        done();
+
+        step("Generating a signing key pair for this run (the private key stays in memory)");
+        TestTokens tokens = new TestTokens(state.resolve("keys"));
+        done();
+
+        for (Service service : SERVICES) {
+            step("Starting " + service.name() + " on port " + service.port());
+            Map<String, String> config = new LinkedHashMap<>();
+            config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(service.database()));
+            config.put("quarkus.datasource.username", Postgres.USER);
+            config.put("quarkus.datasource.password", Postgres.PASSWORD);
+            config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+            config.put("mp.jwt.verify.publickey.location", tokens.publicKeyFile().toUri().toString());
+            config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
+            config.put("mp.jwt.verify.audiences", TestTokens.AUDIENCE);
+            running.add(ServiceProcess.start(service.name(), ServiceProcess.application(root, service.name()),
+                    service.port(), config, state.resolve("logs").resolve(service.name() + ".log")));
+            done();
+        }
+        for (ServiceProcess process : running) {
+            step("Waiting for " + process.name() + " to be ready");
+            process.awaitReady(Duration.ofMinutes(3));
+            done();
+        }
+
+        Map<String, String> personas = writeTokens(tokens);
+        step("Loading the demo catalogue and calendar");
+        new DemoCatalogue(running.getFirst().baseUrl(), personas.get("hr-admin")).load();
+        done();
+
+        System.out.println();
+        System.out.printf("HR Loop is up in %d s.%n", Duration.between(began, Instant.now()).toSeconds());
+        System.out.println();
+        for (ServiceProcess process : running) {
+            System.out.printf("  %-20s %s   Swagger UI %s/q/swagger-ui   log .local-stack/logs/%s.log%n",
+                    process.name(), process.baseUrl(), process.baseUrl(), process.name());
+        }
+        System.out.printf("  %-20s localhost:%d%n", "Kafka", kafkaPort);
+        System.out.printf("  %-20s localhost:%d (databases request, feedback, improvement; user postgres)%n",
+                "PostgreSQL", postgresPort);
+        System.out.printf("  %-20s %s%n", "Tokens", root.relativize(state.resolve("tokens.json")));
+        System.out.println();
+        System.out.println("Try: curl -H \"Authorization: Bearer $(sed -n 's/.*\"employee\": \"\\([^\"]*\\)\".*/\\1/p' "
+                + ".local-stack/tokens.json)\" http://localhost:8081/api/v1/requests");
+        System.out.println("Press Ctrl-C to stop everything.");
+    }
+
+    private Map<String, String> writeTokens(TestTokens tokens) throws IOException {
+        Duration lifetime = Duration.ofHours(24);
+        Map<String, String> personas = new LinkedHashMap<>();
+        personas.put("employee", tokens.issue("emp-1001", null, lifetime, "employee"));
+        personas.put("employee2", tokens.issue("emp-1002", null, lifetime, "employee"));
+        personas.put("manager", tokens.issue("mgr-3001", null, lifetime, "manager", "employee"));
+        personas.put("hr-agent", tokens.issue("agent-2001", "payroll", lifetime, "hr-agent"));
+        personas.put("hr-lead", tokens.issue("lead-2101", "payroll", lifetime, "hr-lead", "hr-agent"));
+        personas.put("hr-admin", tokens.issue("admin-0001", null, lifetime, "hr-admin"));
+        personas.put("er-specialist", tokens.issue("er-4001", "employee-relations", lifetime, "er-specialist"));
+        personas.put("service", tokens.issue("svc-hris", null, lifetime, "service"));
+        Path file = state.resolve("tokens.json");
+        Files.writeString(file, MAPPER.writeValueAsString(personas));
+        return personas;
+    }
+
+    synchronized void stop() {
+        System.out.println();
+        System.out.println("Stopping HR Loop...");
+        List<Thread> stopping = running.stream()
+                .map(process -> Thread.ofPlatform().start(process::stop))
+                .toList();
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        running.clear();
+        if (kafka != null) {
+            kafka.stop();
+            kafka = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+        System.out.println("Stopped. State is kept in .local-stack (start with --fresh to begin empty).");
+    }
+
+    private static void requireFree(int port, String what) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            socket.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + port + " for " + what + " is already in use");
+        }
+    }
+
+    private static void step(String message) {
+        System.out.print("• " + message + " ... ");
+        System.out.flush();
+    }
+
+    private static void done() {
+        System.out.println("done");
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** Loads the demo calendar and request types through request-service's API, once. */
+    static final class DemoCatalogue {
+        private final HttpClient client = HttpClient.newHttpClient();
+        private final String baseUrl;
+        private final String adminToken;
+
+        DemoCatalogue(String baseUrl, String adminToken) {
+            this.baseUrl = baseUrl;
+            this.adminToken = adminToken;
+        }
+
+        void load() throws IOException {
+            JsonNode calendar = resource("demo-calendar.json");
+            createIfMissing("/api/v1/calendars", calendar.get("key").asText(), calendar);
+            for (JsonNode type : resource("demo-request-types.json")) {
+                createIfMissing("/api/v1/request-types", type.get("key").asText(), type);
+            }
+        }
+
+        private void createIfMissing(String collection, String key, JsonNode body) throws IOException {
+            HttpResponse<String> existing = send(HttpRequest.newBuilder(URI.create(baseUrl + collection + "/" + key))
+                    .header("Authorization", "Bearer " + adminToken).GET());
+            if (existing.statusCode() == 200) {
+                return;
+            }
+            HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(baseUrl + collection))
+                    .header("Authorization", "Bearer " + adminToken)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+            if (created.statusCode() != 201 && created.statusCode() != 200) {
+                throw new IllegalStateException("loading " + collection + "/" + key + " failed with "
+                        + created.statusCode() + ": " + created.body());
+            }
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
+            try {
+                return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+
+        private static JsonNode resource(String name) throws IOException {
+            try (InputStream in = LocalStack.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new UncheckedIOException(new IOException("missing " + name));
+                }
+                return MAPPER.readTree(in);
+            }
+        }
+    }
+}
