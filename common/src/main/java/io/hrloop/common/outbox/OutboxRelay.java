@@ -76,12 +76,22 @@ public class OutboxRelay {
             Log.info("Outbox relay disabled by configuration");
             return;
         }
+        launch();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        halt();
+    }
+
+    /** Starts publishing on a thread of its own. */
+    synchronized void launch() {
         producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
         running.set(true);
         worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /** Stops publishing; what is unpublished stays in the outbox for the next relay. */
+    synchronized void halt() {
         if (!running.getAndSet(false)) {
             return;
         }
