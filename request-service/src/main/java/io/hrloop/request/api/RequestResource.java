@@ -2,6 +2,9 @@ package io.hrloop.request.api;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -14,66 +17,167 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.hrloop.common.api.Cursors;
-import io.hrloop.common.api.ETags;
 import io.hrloop.common.api.Page;
 import io.hrloop.common.idempotency.Idempotency;
+import io.hrloop.common.problem.Problem;
+import io.hrloop.common.problem.ProblemException;
 import io.hrloop.common.security.Caller;
 import io.hrloop.common.security.Roles;
+import io.hrloop.request.domain.Channel;
 import io.hrloop.request.domain.HrRequest;
 import io.hrloop.request.domain.Priority;
+import io.hrloop.request.domain.RequestStatus;
 import io.hrloop.request.service.RequestService;
+import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/requests")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Requests", description = "Submitting, reading and listing HR requests")
 public class RequestResource {
 
     private final RequestService requests;
+    private final RequestViews views;
     private final Idempotency idempotency;
     private final Caller caller;
 
-    public RequestResource(RequestService requests, Idempotency idempotency, Caller caller) {
+    public RequestResource(RequestService requests, RequestViews views, Idempotency idempotency, Caller caller) {
         this.requests = requests;
+        this.views = views;
         this.idempotency = idempotency;
         this.caller = caller;
     }
 
-    public record SubmitRequest(@NotBlank @Size(max = 100) String type, @NotBlank @Size(max = 200) String subject,
-            @NotNull @Size(max = 10000) String description, Priority priority) {
-    }
-
-    public record RequestView(UUID id, String reference, String type, String subject, String description,
-            Priority priority, String status, String requester, String team, OffsetDateTime createdAt,
-            OffsetDateTime updatedAt, long version) {
-        static RequestView from(HrRequest r) {
-            return new RequestView(r.id, r.reference, r.typeKey, r.subject, r.description, r.priority, r.status.name(),
-                    r.requester, r.team, r.createdAt, r.updatedAt, r.version);
-        }
+    @Schema(name = "SubmitRequest")
+    public record SubmitRequest(
+            @NotBlank @Size(max = 100) @Schema(description = "Key of the request type") String type,
+            @NotBlank @Size(max = 200) String subject,
+            @NotNull @Size(max = 10000) String description,
+            @Schema(description = "Default: the type's default priority") Priority priority,
+            @Size(max = 200) @Schema(description = "Managers (and integrations): the person the request is for") String onBehalfOf,
+            @Schema(description = "Default PORTAL, or API for integrations") Channel channel,
+            @Size(max = 200) @Schema(description = "Integrations (service role) only: the requester") String requester) {
     }
 
     @POST
     @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.SERVICE })
+    @Operation(summary = "Submit a request", description = "An employee submits for themself, a manager may name "
+            + "onBehalfOf, an integration (service role) names the requester. Due times are computed at once in "
+            + "business minutes of the type's calendar. Idempotency-Key makes a retry return the first result.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmitRequest.class),
+            examples = { @ExampleObject(name = "employee", value = Examples.SUBMIT),
+                    @ExampleObject(name = "manager on behalf", value = Examples.SUBMIT_ON_BEHALF),
+                    @ExampleObject(name = "integration", value = Examples.SUBMIT_SERVICE) }))
+    @APIResponse(responseCode = "201", description = "Submitted; Location and ETag are set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class),
+                    examples = @ExampleObject(name = "request", value = Examples.REQUEST)))
+    @APIResponse(responseCode = "400", description = "Invalid body",
+            content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "validation", value = Examples.VALIDATION)))
+    @APIResponse(responseCode = "403", description = "onBehalfOf without the manager role, or requester without the service role",
+            content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown or inactive request type, or Idempotency-Key reused",
+            content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response submit(@Valid @NotNull SubmitRequest body, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.execute(key, caller.personId(), "POST /api/v1/requests", body, () -> {
-            HrRequest created = requests.submit(caller.personId(), body.type(), body.subject(), body.description(),
-                    body.priority());
-            return Response.created(URI.create("/api/v1/requests/" + created.id))
-                    .tag(ETags.of(created.version).replace("\"", ""))
-                    .entity(RequestView.from(created)).build();
+            HrRequest created = requests.submit(new RequestService.Submission(body.type(), body.subject(),
+                    body.description(), body.priority(), body.onBehalfOf(), body.channel(), body.requester()));
+            return Response.created(URI.create("/api/v1/requests/" + created.id)).tag(String.valueOf(created.version))
+                    .entity(views.of(created)).build();
         });
     }
 
     @GET
-    @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST,
-            Roles.SERVICE })
-    public Page<RequestView> list(@QueryParam("limit") Integer limit) {
+    @Path("{id}")
+    @Authenticated
+    @Operation(summary = "Read a request", description = "Requesters see their own and on-behalf-of requests; "
+            + "confidential cases only their requester and er-specialists. Anything else is 404.")
+    @APIResponse(responseCode = "200", description = "The request, with its ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class),
+                    examples = @ExampleObject(name = "request", value = Examples.REQUEST)))
+    @APIResponse(responseCode = "404", description = "No such request visible to you",
+            content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    public Response get(@PathParam("id") UUID id) {
+        HrRequest r = requests.get(id);
+        return Response.ok(views.of(r)).tag(String.valueOf(r.version)).build();
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "List requests", description = "Only requests visible to the caller, in lists as in reads. "
+            + "owner and requester accept 'me'; owner=none is the unassigned queue. Cursor pagination: pass next back "
+            + "with the same filters and sort.")
+    @APIResponse(responseCode = "200", description = "A page of requests")
+    @APIResponse(responseCode = "400", description = "Invalid filter, sort, limit or cursor",
+            content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Page<RequestView> list(
+            @QueryParam("status") @Parameter(description = "One or more statuses, comma-separated") List<String> status,
+            @QueryParam("type") String type,
+            @QueryParam("owner") @Parameter(description = "A person id, 'me' or 'none'") String owner,
+            @QueryParam("team") String team,
+            @QueryParam("requester") @Parameter(description = "A person id or 'me'; matches on-behalf-of too") String requester,
+            @QueryParam("breached") Boolean breached,
+            @QueryParam("q") @Parameter(description = "Text in subject, description or reference") String q,
+            @QueryParam("createdFrom") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time")) String createdFrom,
+            @QueryParam("createdTo") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time")) String createdTo,
+            @QueryParam("sort") @Parameter(schema = @Schema(enumeration = { "createdAt", "-createdAt", "updatedAt",
+                    "-updatedAt", "firstResponseDue", "-firstResponseDue", "resolutionDue", "-resolutionDue" }),
+                    description = "Default -createdAt (newest first)") String sort,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = Cursors.limit(limit, 20, 100);
-        return new Page<>(requests.listFor(caller.personId(), size).stream().map(RequestView::from).toList(), null);
+        RequestService.Filters filters = new RequestService.Filters(statuses(status), type, owner, team, requester,
+                breached, q, time("createdFrom", createdFrom), time("createdTo", createdTo), sort);
+        RequestService.Slice slice = requests.list(filters, cursor, size);
+        return new Page<>(views.of(slice.items()), slice.next());
+    }
+
+    private static List<RequestStatus> statuses(List<String> values) {
+        List<RequestStatus> statuses = new ArrayList<>();
+        if (values == null) {
+            return statuses;
+        }
+        for (String value : values) {
+            for (String part : value.split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                try {
+                    statuses.add(RequestStatus.valueOf(part.strip()));
+                } catch (IllegalArgumentException e) {
+                    throw ProblemException.badRequest("invalid-filter", "status '" + part.strip()
+                            + "' is not one of " + List.of(RequestStatus.values()));
+                }
+            }
+        }
+        return statuses;
+    }
+
+    static OffsetDateTime time(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("invalid-filter", name + " must be a date-time such as 2026-11-01T00:00:00Z");
+        }
     }
 }

@@ -1,9 +1,10 @@
 package io.hrloop.request.service;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,63 +13,218 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.hrloop.common.api.Cursors;
 import io.hrloop.common.events.EventCatalog;
-import io.hrloop.common.outbox.Outbox;
+import io.hrloop.common.problem.ProblemException;
+import io.hrloop.common.security.Roles;
+import io.hrloop.request.config.RequestConfig;
+import io.hrloop.request.domain.BusinessHours;
+import io.hrloop.request.domain.Channel;
 import io.hrloop.request.domain.HrRequest;
 import io.hrloop.request.domain.Priority;
 import io.hrloop.request.domain.RequestStatus;
+import io.hrloop.request.domain.RequestType;
+import io.hrloop.request.domain.ServiceLevelReplay;
+import io.hrloop.request.domain.ServiceLevels;
+import io.hrloop.request.domain.TargetMinutes;
 
+/** Submitting, reading and listing requests. */
 @ApplicationScoped
 public class RequestService {
 
     private final EntityManager entityManager;
-    private final Outbox outbox;
+    private final CatalogService catalog;
+    private final Access access;
+    private final AuditLog audit;
+    private final RequestEvents events;
+    private final RequestConfig config;
+    private final Times times;
 
-    public RequestService(EntityManager entityManager, Outbox outbox) {
+    public RequestService(EntityManager entityManager, CatalogService catalog, Access access, AuditLog audit,
+            RequestEvents events, RequestConfig config, Times times) {
         this.entityManager = entityManager;
-        this.outbox = outbox;
+        this.catalog = catalog;
+        this.access = access;
+        this.audit = audit;
+        this.events = events;
+        this.config = config;
+        this.times = times;
+    }
+
+    /** What a caller submits; {@code requester} only for the service role. */
+    public record Submission(String type, String subject, String description, Priority priority, String onBehalfOf,
+            Channel channel, String requester) {
     }
 
     @Transactional
-    public HrRequest submit(String requester, String typeKey, String subject, String description, Priority priority) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    public HrRequest submit(Submission s) {
+        String me = access.me();
+        boolean service = access.has(Roles.SERVICE);
+        String requester = me;
+        if (s.requester() != null && !s.requester().equals(me)) {
+            if (!service) {
+                throw ProblemException.forbidden("the requester is taken from your token; only integrations with the "
+                        + "service role name another requester");
+            }
+            requester = s.requester();
+        } else if (service && s.requester() == null) {
+            throw ProblemException.badRequest("requester-required",
+                    "an integration must name the requester (the person the request is for)");
+        }
+        String onBehalfOf = s.onBehalfOf() == null || s.onBehalfOf().equals(requester) ? null : s.onBehalfOf();
+        if (onBehalfOf != null && !access.hasAny(Roles.MANAGER, Roles.SERVICE)) {
+            throw ProblemException.forbidden("only a manager (or an integration) may file a request on behalf of someone");
+        }
+        RequestType type = RequestType.findById(s.type());
+        if (type == null || !type.active) {
+            throw ProblemException.unprocessable("unknown-request-type", "request type '" + s.type()
+                    + "' does not exist or takes no new requests; see GET /api/v1/request-types");
+        }
+        Instant now = times.now();
+        Priority priority = s.priority() == null ? type.defaultPriority : s.priority();
+        TargetMinutes targets = catalog.targets(type).get(priority);
+        BusinessHours hours = catalog.businessHours(type.calendarKey);
+
+        HrRequest r = new HrRequest();
+        r.id = UUID.randomUUID();
         long number = ((Number) entityManager.createNativeQuery("select nextval('request_reference_seq')")
                 .getSingleResult()).longValue();
-        HrRequest request = new HrRequest();
-        request.id = UUID.randomUUID();
-        request.reference = String.format("HR-%06d", number);
-        request.typeKey = typeKey;
-        request.subject = subject;
-        request.description = description;
-        request.priority = priority == null ? Priority.NORMAL : priority;
-        request.status = RequestStatus.SUBMITTED;
-        request.requester = requester;
-        request.team = "hr";
-        request.createdAt = now;
-        request.updatedAt = now;
-        request.persist();
-        outbox.publish(EventCatalog.REQUEST_SUBMITTED, request.id.toString(), eventData(request));
-        return request;
+        r.reference = String.format("HR-%06d", number);
+        r.typeKey = type.key;
+        r.category = type.category;
+        r.subject = s.subject();
+        r.description = s.description();
+        r.priority = priority;
+        r.channel = s.channel() != null ? s.channel() : service ? Channel.API : Channel.PORTAL;
+        r.status = RequestStatus.SUBMITTED;
+        r.requester = requester;
+        r.onBehalfOf = onBehalfOf;
+        r.submittedBy = me;
+        r.team = type.team;
+        r.confidential = type.confidential;
+        r.calendarKey = type.calendarKey;
+        r.createdAt = now.atOffset(ZoneOffset.UTC);
+        r.updatedAt = r.createdAt;
+        r.serviceLevels(ServiceLevels.start(targets.firstResponseMinutes(), targets.resolutionMinutes(), now, hours,
+                config.sla().atRiskShare()));
+        r.persist();
+        audit.record(r, now, me, "request", null, r.reference);
+        audit.record(r, now, me, ServiceLevelReplay.FIELD_TARGETS, null,
+                ServiceLevelReplay.targets(targets.firstResponseMinutes(), targets.resolutionMinutes()),
+                "priority " + priority + ", calendar " + type.calendarKey, false);
+        events.publish(EventCatalog.REQUEST_SUBMITTED, r, now, Map.of());
+        return r;
     }
 
-    public List<HrRequest> listFor(String requester, int limit) {
-        return HrRequest.find("requester = ?1 order by createdAt desc, id desc", requester).page(0, limit).list();
+    public HrRequest get(UUID id) {
+        return access.visible(id);
     }
 
-    static Map<String, Object> eventData(HrRequest request) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("requestId", request.id.toString());
-        data.put("reference", request.reference);
-        data.put("requestType", request.typeKey);
-        data.put("category", "other");
-        data.put("team", request.team);
-        data.put("priority", request.priority.name());
-        data.put("status", request.status.name());
-        data.put("confidential", false);
-        data.put("requester", request.requester);
-        data.put("subject", request.subject);
-        data.put("surveySamplingRate", 1.0);
-        data.put("occurredAt", request.updatedAt.toString());
-        return data;
+    /** List filters of GET /api/v1/requests; null means "any". */
+    public record Filters(List<RequestStatus> statuses, String type, String owner, String team, String requester,
+            Boolean breached, String q, OffsetDateTime createdFrom, OffsetDateTime createdTo, String sort) {
+    }
+
+    public record Slice(List<HrRequest> items, String next) {
+    }
+
+    private enum SortKey {
+        createdAt("created_at"), updatedAt("updated_at"), firstResponseDue("fr_due_at"), resolutionDue("res_due_at");
+
+        final String column;
+
+        SortKey(String column) {
+            this.column = column;
+        }
+    }
+
+    public static final List<String> SORTS = List.of("createdAt", "-createdAt", "updatedAt", "-updatedAt",
+            "firstResponseDue", "-firstResponseDue", "resolutionDue", "-resolutionDue");
+
+    /** Keyset pagination over the requests the caller may see, newest first unless sorted otherwise. */
+    @SuppressWarnings("unchecked")
+    public Slice list(Filters f, String cursor, int limit) {
+        String sort = f.sort() == null ? "-createdAt" : f.sort();
+        if (!SORTS.contains(sort)) {
+            throw ProblemException.badRequest("invalid-sort", "sort must be one of " + SORTS);
+        }
+        boolean descending = sort.startsWith("-");
+        SortKey key = SortKey.valueOf(descending ? sort.substring(1) : sort);
+        Map<String, Object> params = new HashMap<>();
+        List<String> where = new ArrayList<>();
+        where.add(access.visibleClause(params));
+        if (f.statuses() != null && !f.statuses().isEmpty()) {
+            where.add("r.status in (:statuses)");
+            params.put("statuses", f.statuses().stream().map(Enum::name).toList());
+        }
+        if (f.type() != null) {
+            where.add("r.type_key = :type");
+            params.put("type", f.type());
+        }
+        if ("none".equals(f.owner())) {
+            where.add("r.owner is null");
+        } else if (f.owner() != null) {
+            where.add("r.owner = :owner");
+            params.put("owner", "me".equals(f.owner()) ? access.me() : f.owner());
+        }
+        if (f.team() != null) {
+            where.add("r.team = :team");
+            params.put("team", f.team());
+        }
+        if (f.requester() != null) {
+            where.add("(r.requester = :requester or r.on_behalf_of = :requester)");
+            params.put("requester", "me".equals(f.requester()) ? access.me() : f.requester());
+        }
+        if (f.breached() != null) {
+            params.put("now", times.nowUtc());
+            String breached = "(coalesce(r.fr_outcome, '') = 'BREACHED' or coalesce(r.res_outcome, '') = 'BREACHED'"
+                    + " or (r.fr_running_since is not null and r.fr_due_at < :now)"
+                    + " or (r.res_running_since is not null and r.res_due_at < :now))";
+            where.add(f.breached() ? breached : "not " + breached);
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            where.add("(r.subject ilike :q escape '\\' or r.description ilike :q escape '\\' or r.reference ilike :q escape '\\')");
+            params.put("q", "%" + f.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (f.createdFrom() != null) {
+            where.add("r.created_at >= :createdFrom");
+            params.put("createdFrom", f.createdFrom());
+        }
+        if (f.createdTo() != null) {
+            where.add("r.created_at < :createdTo");
+            params.put("createdTo", f.createdTo());
+        }
+        if (cursor != null) {
+            String[] parts = Cursors.decode(cursor, 3);
+            if (!parts[0].equals(sort)) {
+                throw ProblemException.badRequest("invalid-cursor", "the cursor belongs to another sort order");
+            }
+            try {
+                params.put("afterValue", OffsetDateTime.parse(parts[1]));
+                params.put("afterId", UUID.fromString(parts[2]));
+            } catch (RuntimeException e) {
+                throw ProblemException.badRequest("invalid-cursor", "the cursor is not one this service issued");
+            }
+            where.add("(r." + key.column + ", r.id) " + (descending ? "<" : ">") + " (:afterValue, :afterId)");
+        }
+        String direction = descending ? " desc" : " asc";
+        String sql = "select r.* from hr_request r where " + String.join(" and ", where) + " order by r." + key.column
+                + direction + ", r.id" + direction + " limit " + (limit + 1);
+        var query = entityManager.createNativeQuery(sql, HrRequest.class);
+        params.forEach(query::setParameter);
+        List<HrRequest> found = query.getResultList();
+        List<HrRequest> items = found.size() > limit ? found.subList(0, limit) : found;
+        String next = null;
+        if (found.size() > limit) {
+            HrRequest last = items.getLast();
+            OffsetDateTime value = switch (key) {
+                case createdAt -> last.createdAt;
+                case updatedAt -> last.updatedAt;
+                case firstResponseDue -> last.frDueAt;
+                case resolutionDue -> last.resDueAt;
+            };
+            next = Cursors.encode(sort, value.withOffsetSameInstant(ZoneOffset.UTC).toString(), last.id.toString());
+        }
+        return new Slice(List.copyOf(items), next);
     }
 }

@@ -1,0 +1,43 @@
+package io.hrloop.request.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of request-service (prefix {@code hrloop.request}). */
+@ConfigMapping(prefix = "hrloop.request")
+public interface RequestConfig {
+
+    /** How long after resolution the requester may reopen a request. */
+    @WithDefault("P7D")
+    Duration reopenWindow();
+
+    /** How long after resolution a request is closed automatically. */
+    @WithDefault("P14D")
+    Duration autoCloseAfter();
+
+    /** How often resolved requests are checked for automatic closing ({@code off} disables it on this replica). */
+    @WithDefault("15m")
+    String autoCloseInterval();
+
+    Sla sla();
+
+    interface Sla {
+        /** Share of a target's business time after which the target is at risk. */
+        @WithDefault("0.8")
+        double atRiskShare();
+
+        /** The attainment the report measures the gap against (share of targets met). */
+        @WithDefault("0.9")
+        double attainmentGoal();
+
+        /** How often the scheduler looks for at-risk and breached targets ({@code off} disables it). */
+        @WithDefault("60s")
+        String scanInterval();
+
+        /** Requests locked and handled per scheduler transaction. */
+        @WithDefault("100")
+        int batchSize();
+    }
+}

@@ -1,0 +1,112 @@
+package io.hrloop.request.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.hrloop.common.problem.ProblemException;
+import io.hrloop.common.security.Caller;
+import io.hrloop.common.security.Roles;
+import io.hrloop.request.domain.HrRequest;
+
+/**
+ * Who sees and works which request. The requester's side (requester, on-behalf-of person, the
+ * integration that filed it) sees its own requests. Confidential (employee-relations) requests are
+ * otherwise visible to er-specialists only; other requests to their owner, to hr-agents and hr-leads
+ * of the owning team, and to hr-admin. Everyone else gets 404, in reads, lists and counts alike.
+ */
+@ApplicationScoped
+public class Access {
+
+    private final Caller caller;
+
+    public Access(Caller caller) {
+        this.caller = caller;
+    }
+
+    public String me() {
+        return caller.personId();
+    }
+
+    public boolean canSee(HrRequest r) {
+        return r.isRequesterSide(me()) || seesAsHr(r);
+    }
+
+    /** HR sees the request through its role, not as its requester. */
+    public boolean seesAsHr(HrRequest r) {
+        if (r.confidential) {
+            return caller.has(Roles.ER_SPECIALIST);
+        }
+        return me().equals(r.owner) || caller.has(Roles.HR_ADMIN) || inTeam(r);
+    }
+
+    /** Internal comments and deliberation: HR only, and never on a request of one's own. */
+    public boolean seesInternal(HrRequest r) {
+        return seesAsHr(r) && !r.isRequesterSide(me());
+    }
+
+    /** Moving a request along: its owner, or whoever leads its queue (hr-lead of the team, er-specialist). */
+    public boolean canWork(HrRequest r) {
+        if (!seesInternal(r)) {
+            return false;
+        }
+        return me().equals(r.owner) || leads(r);
+    }
+
+    /** Leads the queue: an hr-lead of the team, or for confidential cases an er-specialist. */
+    public boolean leads(HrRequest r) {
+        if (r.confidential) {
+            return caller.has(Roles.ER_SPECIALIST);
+        }
+        return caller.has(Roles.HR_LEAD) && r.team.equals(caller.team());
+    }
+
+    public boolean has(String role) {
+        return caller.has(role);
+    }
+
+    public boolean hasAny(String... roles) {
+        return caller.hasAny(roles);
+    }
+
+    public String team() {
+        return caller.team();
+    }
+
+    /** The request if the caller may see it; otherwise 404, so that its existence is not revealed. */
+    public HrRequest visible(UUID id) {
+        HrRequest r = HrRequest.findById(id);
+        if (r == null || !canSee(r)) {
+            throw ProblemException.notFound("request " + id);
+        }
+        return r;
+    }
+
+    /** SQL condition on alias {@code r} matching {@link #canSee}; binds its parameters into {@code params}. */
+    public String visibleClause(Map<String, Object> params) {
+        params.put("me", me());
+        return "(r.requester = :me or r.on_behalf_of = :me or r.submitted_by = :me or " + hrClause(params) + ")";
+    }
+
+    /** SQL condition on alias {@code r} matching {@link #seesAsHr}: what counts and reports may include. */
+    public String hrClause(Map<String, Object> params) {
+        params.put("me", me());
+        List<String> open = new ArrayList<>();
+        open.add("r.owner = :me");
+        if (caller.has(Roles.HR_ADMIN)) {
+            open.add("true");
+        } else if (caller.hasAny(Roles.HR_AGENT, Roles.HR_LEAD) && caller.team() != null) {
+            params.put("myTeam", caller.team());
+            open.add("r.team = :myTeam");
+        }
+        String confidential = caller.has(Roles.ER_SPECIALIST) ? "r.confidential" : "false";
+        return "(" + confidential + " or (not r.confidential and (" + String.join(" or ", open) + ")))";
+    }
+
+    private boolean inTeam(HrRequest r) {
+        return caller.hasAny(Roles.HR_AGENT, Roles.HR_LEAD) && r.team.equals(caller.team());
+    }
+}

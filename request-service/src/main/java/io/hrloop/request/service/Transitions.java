@@ -1,0 +1,130 @@
+package io.hrloop.request.service;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.hrloop.common.events.EventCatalog;
+import io.hrloop.request.config.RequestConfig;
+import io.hrloop.request.domain.BusinessHours;
+import io.hrloop.request.domain.HrRequest;
+import io.hrloop.request.domain.Lifecycle;
+import io.hrloop.request.domain.RequestStatus;
+import io.hrloop.request.domain.ServiceLevelReplay;
+import io.hrloop.request.domain.ServiceLevels;
+import io.hrloop.request.domain.SlaOutcome;
+import io.hrloop.request.domain.SlaTarget;
+import io.hrloop.request.domain.SlaTimer;
+
+/**
+ * Every change of a request's status and service-level state goes through here, inside the caller's
+ * transaction: the lifecycle is checked, the timers move, the history is appended and the event is
+ * written to the outbox. One event per change: hr.request.assigned, resolved, reopened or declined
+ * where the contract has a specific type, hr.request.status-changed otherwise.
+ */
+@ApplicationScoped
+public class Transitions {
+
+    private final CatalogService catalog;
+    private final AuditLog audit;
+    private final RequestEvents events;
+    private final RequestConfig config;
+
+    public Transitions(CatalogService catalog, AuditLog audit, RequestEvents events, RequestConfig config) {
+        this.catalog = catalog;
+        this.audit = audit;
+        this.events = events;
+        this.config = config;
+    }
+
+    /** Moves the request to {@code to}; {@code extra} adds event members (owner change, decline details). */
+    public void move(HrRequest r, RequestStatus to, String actor, String note, Instant at, Map<String, Object> extra) {
+        RequestStatus from = r.status;
+        Lifecycle.require(from, to);
+        BusinessHours hours = catalog.businessHours(r.calendarKey);
+        ServiceLevels before = r.serviceLevels();
+        ServiceLevels after = before.onStatusChange(from, to, at, hours, config.sla().atRiskShare());
+        r.status = to;
+        r.updatedAt = at.atOffset(ZoneOffset.UTC);
+        if (to == RequestStatus.RESOLVED) {
+            r.resolvedAt = r.updatedAt;
+        } else if (to == RequestStatus.CLOSED) {
+            r.closedAt = r.updatedAt;
+        } else if (from == RequestStatus.RESOLVED) {
+            r.resolvedAt = null;
+        }
+        audit.record(r, at, actor, ServiceLevelReplay.FIELD_STATUS, from, to, note, false);
+        settle(r, before, after, at);
+
+        Map<String, Object> data = new LinkedHashMap<>(extra);
+        data.put("previousStatus", from.name());
+        if (note != null) {
+            data.putIfAbsent("note", note);
+        }
+        if (to == RequestStatus.ASSIGNED) {
+            events.publish(EventCatalog.REQUEST_ASSIGNED, r, at, data);
+        } else if (to == RequestStatus.RESOLVED) {
+            data.put("resolvedAt", r.resolvedAt.toString());
+            data.put("resolutionBreached", r.resOutcome == SlaOutcome.BREACHED);
+            events.publish(EventCatalog.REQUEST_RESOLVED, r, at, data);
+        } else if (to == RequestStatus.DECLINED) {
+            events.publish(EventCatalog.REQUEST_DECLINED, r, at, data);
+        } else if (from == RequestStatus.RESOLVED && to == RequestStatus.IN_PROGRESS) {
+            events.publish(EventCatalog.REQUEST_REOPENED, r, at, data);
+        } else {
+            events.publish(EventCatalog.REQUEST_STATUS_CHANGED, r, at, data);
+        }
+    }
+
+    /** The first answer to the customer that is not a status change: a public comment by HR. */
+    public void firstResponse(HrRequest r, String actor, String commentId, Instant at) {
+        ServiceLevels before = r.serviceLevels();
+        if (before.firstResponse().completedAt() != null) {
+            return;
+        }
+        ServiceLevels after = before.onFirstResponse(at, catalog.businessHours(r.calendarKey));
+        audit.record(r, at, actor, ServiceLevelReplay.FIELD_FIRST_RESPONSE, null, commentId);
+        settle(r, before, after, at);
+        r.updatedAt = at.atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * Records what the timers came to and announces a breach exactly once, whoever noticed it: the
+     * scheduler, a pause or the completion past the due time.
+     */
+    public void settle(HrRequest r, ServiceLevels before, ServiceLevels after, Instant at) {
+        ServiceLevels settled = after;
+        for (SlaTarget target : SlaTarget.values()) {
+            SlaTimer was = before.get(target);
+            SlaTimer now = settled.get(target);
+            if (was.completedAt() == null && now.completedAt() != null && now.outcome() == SlaOutcome.ATTAINED) {
+                audit.record(r, at, AuditLog.SYSTEM, field(target), null, SlaOutcome.ATTAINED);
+            }
+            if (now.breachDueAt(at)) {
+                now = now.markBreachNotified();
+                settled = settled.with(target, now);
+                audit.record(r, at, AuditLog.SYSTEM, field(target), null, ServiceLevelReplay.BREACHED);
+                r.serviceLevels(settled);
+                events.publishServiceLevel(EventCatalog.REQUEST_SLA_BREACHED, r, target, now, at);
+            }
+        }
+        r.serviceLevels(settled);
+    }
+
+    /** The scheduler's warning that a running target has used its at-risk share. */
+    public void warnAtRisk(HrRequest r, SlaTarget target, Instant at) {
+        ServiceLevels levels = r.serviceLevels();
+        SlaTimer timer = levels.get(target).markAtRiskNotified();
+        r.serviceLevels(levels.with(target, timer));
+        audit.record(r, at, AuditLog.SYSTEM, field(target), null, ServiceLevelReplay.AT_RISK);
+        events.publishServiceLevel(EventCatalog.REQUEST_SLA_AT_RISK, r, target, timer, at);
+    }
+
+    static String field(SlaTarget target) {
+        return target == SlaTarget.FIRST_RESPONSE ? ServiceLevelReplay.FIELD_FIRST_RESPONSE_LEVEL
+                : ServiceLevelReplay.FIELD_RESOLUTION_LEVEL;
+    }
+}
