@@ -1,0 +1,304 @@
+package io.hrloop.improvement.api;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.hrloop.common.api.Cursors;
+import io.hrloop.common.api.ETags;
+import io.hrloop.common.api.Page;
+import io.hrloop.common.idempotency.Idempotency;
+import io.hrloop.common.problem.Problem;
+import io.hrloop.common.problem.ProblemException;
+import io.hrloop.common.security.Caller;
+import io.hrloop.common.security.Roles;
+import io.hrloop.improvement.api.Views.CommentView;
+import io.hrloop.improvement.api.Views.EvidenceView;
+import io.hrloop.improvement.api.Views.ItemView;
+import io.hrloop.improvement.domain.ImprovementItem;
+import io.hrloop.improvement.domain.ItemStatus;
+import io.hrloop.improvement.domain.Theme;
+import io.hrloop.improvement.service.ImprovementService;
+import io.hrloop.improvement.service.ItemQuery;
+import io.hrloop.improvement.service.VerificationService;
+import io.quarkus.security.Authenticated;
+
+@Path("/api/v1/improvements")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Improvements", description = "The continuous-improvement backlog")
+public class ImprovementResource {
+
+    static final String PROBLEM = Problem.MEDIA_TYPE;
+    static final String THEME_PATTERN = "speed|communication|outcome|respect|process|policy|access|other";
+    static final String AREA_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}";
+
+    private final ImprovementService items;
+    private final VerificationService verification;
+    private final Idempotency idempotency;
+    private final Caller caller;
+
+    public ImprovementResource(ImprovementService items, VerificationService verification, Idempotency idempotency,
+            Caller caller) {
+        this.items = items;
+        this.verification = verification;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
+
+    public record CreateItem(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 10000) String problem,
+            @NotBlank @Pattern(regexp = AREA_PATTERN, message = "must be a request type or process key") String area,
+            @NotEmpty @Size(max = 8) List<@NotNull @Pattern(regexp = THEME_PATTERN, message = "must be one of "
+                    + THEME_PATTERN) String> themes,
+            @Positive @DecimalMax("999999.99") @Digits(integer = 6, fraction = 2) BigDecimal effort,
+            LocalDate targetDate, @Size(max = 200) String owner) {
+    }
+
+    public record StatusBody(@NotNull ItemStatus status, @Size(max = 2000) String reason, UUID mergedInto,
+            @Schema(description = "What was done, for IMPLEMENTED: told back to the people who raised it")
+            @Size(max = 2000) String summary) {
+    }
+
+    public record AssignmentBody(@NotBlank @Size(max = 200) String owner) {
+    }
+
+    public record CommentBody(@NotBlank @Size(max = 10000) String body) {
+    }
+
+    @POST
+    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN })
+    @Operation(summary = "Create an improvement item by hand", description = "Starts PROPOSED. Idempotency-Key makes a retry return the first result.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "item", value = """
+            {"title":"Answer payroll queries faster","problem":"Payroll queries wait days for a first answer.",
+             "area":"payroll-query","themes":["speed"],"effort":3}""")))
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag set")
+    @APIResponse(responseCode = "400", description = "Invalid item", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an HR role", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull CreateItem body, @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.execute(key, caller.personId(), "POST /api/v1/improvements", body, () -> {
+            ImprovementItem item = items.create(caller.personId(), new ImprovementService.NewItem(body.title(),
+                    body.problem(), body.area(), Theme.known(body.themes()), body.effort(), body.targetDate(),
+                    body.owner()));
+            return Response.created(URI.create("/api/v1/improvements/" + item.id)).tag(tag(item))
+                    .entity(ItemView.from(item, true)).build();
+        });
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "List improvement items", description = "HR sees the whole backlog; everyone else sees implemented and verified items. Sorted by priority (impact ÷ effort; unestimated items after estimated ones, by impact) unless sort says otherwise.")
+    @APIResponse(responseCode = "200", description = "A page of items: {items, next}")
+    @APIResponse(responseCode = "400", description = "Unknown status, theme, sort, bad limit or cursor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Page<ItemView> list(
+            @Parameter(description = "One or more statuses, comma-separated or repeated") @QueryParam("status") List<String> status,
+            @QueryParam("area") String area,
+            @Parameter(description = "A theme of the taxonomy") @QueryParam("theme") String theme,
+            @Parameter(description = "priority (default), impact or created") @QueryParam("sort") String sort,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        if (theme != null && Theme.fromWire(theme).isEmpty()) {
+            throw ProblemException.badRequest("invalid-theme", "theme must be one of " + Theme.WIRE_VALUES);
+        }
+        Page<ImprovementItem> page = items.list(new ItemQuery(statuses(status), blankToNull(area), theme, sort(sort),
+                Cursors.limit(limit, 20, 100), blankToNull(cursor), !seesAll()));
+        return new Page<>(page.items().stream().map(i -> ItemView.from(i, seesAll())).toList(), page.next());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    @Operation(summary = "Read an improvement item", description = "Non-HR callers read implemented and verified items only (others are 404).")
+    @APIResponse(responseCode = "200", description = "The item, with its ETag")
+    @APIResponse(responseCode = "404", description = "No such item, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        ImprovementItem item = items.find(id, seesAll());
+        return Response.ok(ItemView.from(item, seesAll())).tag(tag(item)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN })
+    @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
+    @Operation(summary = "Edit title, problem, themes, effort or target date", description = "JSON merge patch: absent fields stay, null clears effort or targetDate. Send If-Match with the ETag you read; a stale one is 412.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "estimate", value = "{\"effort\":2.5,\"targetDate\":\"2026-12-31\"}")))
+    @APIResponse(responseCode = "200", description = "The changed item, with its new ETag")
+    @APIResponse(responseCode = "400", description = "Invalid change", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such item", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body) {
+        ImprovementItem item = items.update(id, ifMatch, ItemPatchParser.parse(body));
+        return Response.ok(ItemView.from(item, true)).tag(tag(item)).build();
+    }
+
+    @POST
+    @Path("/{id}/status")
+    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN })
+    @Operation(summary = "Move an item through its lifecycle", description = "PROPOSED → ACCEPTED → IN_PROGRESS → IMPLEMENTED → VERIFIED, or REJECTED (reason required) or MERGED (mergedInto: an open item, which takes over the evidence). IMPLEMENTED tells the people who raised it (hr.improvement.implemented). VERIFIED needs enough feedback since implementation and attaches the before/after report.")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "accept", value = "{\"status\":\"ACCEPTED\"}"),
+            @ExampleObject(name = "implement", value = "{\"status\":\"IMPLEMENTED\",\"summary\":\"Payroll queries now get a first answer within one business day.\"}"),
+            @ExampleObject(name = "reject", value = "{\"status\":\"REJECTED\",\"reason\":\"Duplicates the payroll portal project\"}"),
+            @ExampleObject(name = "merge", value = "{\"status\":\"MERGED\",\"mergedInto\":\"c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f\"}") }))
+    @APIResponse(responseCode = "200", description = "The item in its new status")
+    @APIResponse(responseCode = "400", description = "Missing reason or merge target", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such item", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Transition not allowed (the allowed ones are listed), merge target closed, or verification data missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "mergedInto is not an item", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull StatusBody body) {
+        ImprovementItem item = items.changeStatus(id, ifMatch, new ImprovementService.StatusChange(body.status(),
+                body.reason(), body.mergedInto(), body.summary()));
+        return Response.ok(ItemView.from(item, true)).tag(tag(item)).build();
+    }
+
+    @POST
+    @Path("/{id}/assignment")
+    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN })
+    @Operation(summary = "Give an item its owner")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "owner", value = "{\"owner\":\"lead-3001\"}")))
+    @APIResponse(responseCode = "200", description = "The item with its owner")
+    @APIResponse(responseCode = "400", description = "Invalid owner", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such item", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response assign(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull AssignmentBody body) {
+        ImprovementItem item = items.assign(id, ifMatch, body.owner().strip());
+        return Response.ok(ItemView.from(item, true)).tag(tag(item)).build();
+    }
+
+    @GET
+    @Path("/{id}/evidence")
+    @Authenticated
+    @Operation(summary = "The evidence behind an item", description = "Feedback (scores, themes, excerpt) and breaches. Anonymous feedback never shows a person or request; signed contributors are shown to HR roles only.")
+    @APIResponse(responseCode = "200", description = "A page of evidence, newest first")
+    @APIResponse(responseCode = "404", description = "No such item, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Page<EvidenceView> evidence(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        Page<io.hrloop.improvement.domain.Evidence> page = items.evidence(id, seesAll(), Cursors.limit(limit, 50, 200),
+                blankToNull(cursor));
+        return new Page<>(page.items().stream().map(e -> EvidenceView.from(e, caller.isHr())).toList(), page.next());
+    }
+
+    @GET
+    @Path("/{id}/verification")
+    @Authenticated
+    @Operation(summary = "CSAT and NPS of the item's area before and since implementation", description = "From the feedback this service has seen. Before: the window (default 90 days) before the implementation day; since: from that day on. sufficient tells whether the item may be VERIFIED.")
+    @APIResponse(responseCode = "200", description = "The before/after report")
+    @APIResponse(responseCode = "404", description = "No such item, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The item is not implemented", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public VerificationService.Report verification(@PathParam("id") UUID id) {
+        return verification.report(items.find(id, seesAll()));
+    }
+
+    @GET
+    @Path("/{id}/comments")
+    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
+    @Operation(summary = "HR's discussion of an item")
+    @APIResponse(responseCode = "200", description = "A page of comments, oldest first")
+    @APIResponse(responseCode = "404", description = "No such item", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Page<CommentView> comments(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        var page = items.comments(id, Cursors.limit(limit, 50, 200), blankToNull(cursor));
+        return new Page<>(page.items().stream().map(CommentView::from).toList(), page.next());
+    }
+
+    @POST
+    @Path("/{id}/comments")
+    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN })
+    @Operation(summary = "Comment on an item")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "comment", value = "{\"body\":\"Payroll says a triage rota would fix most of it.\"}")))
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Empty comment", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such item", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response comment(@PathParam("id") UUID id, @Valid @NotNull CommentBody body,
+            @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.execute(key, caller.personId(), "POST /api/v1/improvements/" + id + "/comments", body, () -> {
+            var comment = items.comment(id, caller.personId(), body.body());
+            return Response.created(URI.create("/api/v1/improvements/" + id + "/comments/" + comment.id))
+                    .entity(CommentView.from(comment)).build();
+        });
+    }
+
+    /** HR and internal systems read the whole backlog. */
+    private boolean seesAll() {
+        return caller.isHr() || caller.has(Roles.SERVICE);
+    }
+
+    private static String tag(ImprovementItem item) {
+        return ETags.of(item.version).replace("\"", "");
+    }
+
+    private static List<ItemStatus> statuses(List<String> values) {
+        List<ItemStatus> statuses = new ArrayList<>();
+        if (values == null) {
+            return statuses;
+        }
+        for (String value : values) {
+            for (String part : value.split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                try {
+                    statuses.add(ItemStatus.valueOf(part.strip()));
+                } catch (IllegalArgumentException e) {
+                    throw ProblemException.badRequest("invalid-status", "status must be one of "
+                            + List.of(ItemStatus.values()));
+                }
+            }
+        }
+        return statuses;
+    }
+
+    private static ItemQuery.Sort sort(String value) {
+        if (value == null || value.isBlank()) {
+            return ItemQuery.Sort.PRIORITY;
+        }
+        try {
+            return ItemQuery.Sort.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-sort", "sort must be priority, impact or created");
+        }
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,98 @@
+package io.hrloop.improvement.api;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.hrloop.common.problem.ProblemException;
+import io.hrloop.improvement.domain.Theme;
+import io.hrloop.improvement.service.ItemPatch;
+
+/** Reads a JSON merge patch of an item: absent = unchanged, null = cleared (effort, targetDate only). */
+final class ItemPatchParser {
+
+    private static final Set<String> FIELDS = Set.of("title", "problem", "themes", "effort", "targetDate");
+    private static final BigDecimal MAX_EFFORT = new BigDecimal("999999.99");
+
+    private ItemPatchParser() {
+    }
+
+    static ItemPatch parse(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ProblemException.badRequest("malformed-body", "send a JSON object with the fields to change");
+        }
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                errors.add(error(name, "cannot be changed here; changeable fields are " + FIELDS.stream().sorted().toList()
+                        + " (status and owner have their own operations)"));
+            }
+        }
+        String title = text(body, "title", 200, errors);
+        String problem = text(body, "problem", 10000, errors);
+        List<String> themes = null;
+        if (body.has("themes")) {
+            JsonNode node = body.get("themes");
+            if (!node.isArray() || node.isEmpty()) {
+                errors.add(error("themes", "must be a non-empty array of " + Theme.WIRE_VALUES));
+            } else {
+                themes = new ArrayList<>();
+                for (JsonNode t : node) {
+                    if (!t.isTextual() || Theme.fromWire(t.asText()).isEmpty()) {
+                        errors.add(error("themes", "unknown theme " + t + "; themes are " + Theme.WIRE_VALUES));
+                    } else if (!themes.contains(t.asText())) {
+                        themes.add(t.asText());
+                    }
+                }
+            }
+        }
+        BigDecimal effort = null;
+        if (body.has("effort") && !body.get("effort").isNull()) {
+            JsonNode node = body.get("effort");
+            if (!node.isNumber() || node.decimalValue().signum() <= 0 || node.decimalValue().compareTo(MAX_EFFORT) > 0
+                    || node.decimalValue().scale() > 2) {
+                errors.add(error("effort", "must be a positive number of person-days (at most 2 decimals), or null"));
+            } else {
+                effort = node.decimalValue();
+            }
+        }
+        LocalDate targetDate = null;
+        if (body.has("targetDate") && !body.get("targetDate").isNull()) {
+            try {
+                targetDate = LocalDate.parse(body.get("targetDate").asText());
+            } catch (DateTimeParseException e) {
+                errors.add(error("targetDate", "must be a date (YYYY-MM-DD) or null"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "validation", "Invalid request", errors.stream()
+                    .map(e -> e.get("field") + ": " + e.get("message")).reduce((a, b) -> a + "; " + b).orElseThrow())
+                    .with("errors", errors);
+        }
+        return new ItemPatch(title, problem, themes, body.has("effort"), effort, body.has("targetDate"), targetDate);
+    }
+
+    private static String text(JsonNode body, String field, int max, List<Map<String, String>> errors) {
+        if (!body.has(field)) {
+            return null;
+        }
+        JsonNode node = body.get(field);
+        if (!node.isTextual() || node.asText().isBlank() || node.asText().length() > max) {
+            errors.add(error(field, "must be a non-blank text of at most " + max + " characters"));
+            return null;
+        }
+        return node.asText();
+    }
+
+    private static Map<String, String> error(String field, String message) {
+        return Map.of("field", field, "message", message);
+    }
+}

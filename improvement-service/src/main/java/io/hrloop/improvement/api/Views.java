@@ -1,0 +1,82 @@
+package io.hrloop.improvement.api;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.hrloop.improvement.domain.Evidence;
+import io.hrloop.improvement.domain.EvidenceKind;
+import io.hrloop.improvement.domain.ImprovementItem;
+import io.hrloop.improvement.domain.ItemComment;
+import io.hrloop.improvement.domain.ItemStatus;
+import io.hrloop.improvement.domain.LessonKind;
+import io.hrloop.improvement.domain.Origin;
+import io.hrloop.improvement.service.KnowledgeService;
+
+/** The response records of the API: entities never leave it. */
+public final class Views {
+
+    private Views() {
+    }
+
+    @Schema(name = "ImprovementItem")
+    public record ItemView(UUID id, @Schema(examples = "Answers take too long (payroll-query)") String title,
+            String problem, @Schema(examples = "payroll-query") String area,
+            @Schema(examples = "[\"speed\"]") List<String> themes, ItemStatus status, Origin origin, String owner,
+            @Schema(description = "Estimated effort in person-days") BigDecimal effort, LocalDate targetDate,
+            @Schema(description = "Impact from the evidence: see the service README for the formula") double impactScore,
+            @Schema(description = "impactScore ÷ effort; null while no effort is estimated") Double priority,
+            int distinctPeople, int evidenceCount,
+            @Schema(description = "Why it was rejected (or the note of the last status change)") String reason,
+            UUID mergedInto, OffsetDateTime implementedAt, String implementationSummary, OffsetDateTime verifiedAt,
+            @Schema(description = "HR only") String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+            long version) {
+
+        static ItemView from(ImprovementItem i, boolean hrView) {
+            return new ItemView(i.id, i.title, i.problem, i.area, i.themes(), i.status, i.origin, i.owner, i.effort,
+                    i.targetDate, i.impactScore, i.priority, i.distinctPeople, i.evidenceCount, i.statusReason,
+                    i.mergedInto, i.implementedAt, i.implementationSummary, i.verifiedAt,
+                    hrView ? i.createdBy : null, i.createdAt, i.updatedAt, i.version);
+        }
+    }
+
+    @Schema(name = "Evidence", description = "Anonymous feedback never shows a person, a request or a precise time; "
+            + "signed contributors and request references are shown to HR roles only.")
+    public record EvidenceView(EvidenceKind kind,
+            @Schema(description = "The feedback id, or <requestId>:<target> of a breach") String sourceId,
+            String personId, boolean anonymous, Integer csat, Integer ces, Integer nps, Double sentiment,
+            boolean frustrated, List<String> themes, String excerpt, String reference, String breachTarget,
+            LocalDate occurredOn, OffsetDateTime linkedAt, UUID mergedFrom) {
+
+        static EvidenceView from(Evidence e, boolean seesPeople) {
+            boolean signed = !e.anonymous;
+            return new EvidenceView(e.kind, e.sourceId, seesPeople && signed ? e.personId : null, e.anonymous,
+                    e.csat, e.ces, e.nps, e.sentiment, e.frustrated, e.themes(), e.excerpt,
+                    seesPeople && signed ? e.reference : null, e.breachTarget, e.occurredOn,
+                    signed ? e.linkedAt : null, e.mergedFrom);
+        }
+    }
+
+    @Schema(name = "KnowledgeEntry")
+    public record KnowledgeView(UUID id, LessonKind kind, String title, String body, UUID improvementId,
+            String improvementTitle, String area, ItemStatus improvementStatus, String author,
+            OffsetDateTime createdAt) {
+
+        static KnowledgeView from(KnowledgeService.Entry e, boolean hrView) {
+            return new KnowledgeView(e.lesson().id, e.lesson().kind, e.lesson().title, e.lesson().body, e.item().id,
+                    e.item().title, e.item().area, e.item().status, hrView ? e.lesson().author : null,
+                    e.lesson().createdAt);
+        }
+    }
+
+    @Schema(name = "Comment")
+    public record CommentView(UUID id, String author, String body, OffsetDateTime createdAt) {
+        static CommentView from(ItemComment c) {
+            return new CommentView(c.id, c.author, c.body, c.createdAt);
+        }
+    }
+}

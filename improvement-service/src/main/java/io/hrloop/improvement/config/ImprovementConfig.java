@@ -1,0 +1,80 @@
+package io.hrloop.improvement.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Every setting of improvement-service, with its default. */
+@ConfigMapping(prefix = "hrloop.improvement")
+public interface ImprovementConfig {
+
+    /** When feedback is negative enough to become evidence (any one condition is enough). */
+    Negative negative();
+
+    /** When service-level breaches of one request type become evidence. */
+    Breaches breaches();
+
+    Impact impact();
+
+    Matching matching();
+
+    Verification verification();
+
+    /** Characters of a feedback comment kept as the evidence excerpt. */
+    @WithDefault("280")
+    int excerptLength();
+
+    interface Negative {
+        /** CSAT at or below this is negative. */
+        @WithDefault("2")
+        int csatAtMost();
+
+        /** NPS at or below this (a detractor) is negative. */
+        @WithDefault("6")
+        int npsAtMost();
+
+        /** Sentiment (−1…1) strictly below this is negative. */
+        @WithDefault("-0.3")
+        double sentimentBelow();
+    }
+
+    interface Breaches {
+        /** Breaches of one request type within the window that make it a recurring gap. */
+        @WithDefault("3")
+        int threshold();
+
+        @WithDefault("14")
+        int windowDays();
+    }
+
+    interface Impact {
+        /** Evidence loses half its weight every this many days. */
+        @WithDefault("30")
+        double halfLifeDays();
+
+        /** Severity of one breach (one piece of feedback weighs up to 2.5). */
+        @WithDefault("1.0")
+        double breachWeight();
+
+        /** How often the scores of open and implemented items are recomputed as their evidence ages. */
+        @WithDefault("1h")
+        Duration rescoreEvery();
+    }
+
+    interface Matching {
+        /** Cosine similarity from which a complaint with other themes joins an open item of its area. */
+        @WithDefault("0.35")
+        double textThreshold();
+    }
+
+    interface Verification {
+        /** Days of feedback before (and after) implementation that are compared. */
+        @WithDefault("90")
+        int windowDays();
+
+        /** Answers with a CSAT since implementation needed before an item may be VERIFIED. */
+        @WithDefault("5")
+        int minResponses();
+    }
+}

@@ -1,0 +1,5 @@
+package io.hrloop.improvement.domain;
+
+public enum EvidenceKind {
+    FEEDBACK, BREACH
+}

@@ -1,0 +1,55 @@
+package io.hrloop.improvement.domain;
+
+import static io.hrloop.improvement.domain.ItemStatus.ACCEPTED;
+import static io.hrloop.improvement.domain.ItemStatus.IMPLEMENTED;
+import static io.hrloop.improvement.domain.ItemStatus.IN_PROGRESS;
+import static io.hrloop.improvement.domain.ItemStatus.MERGED;
+import static io.hrloop.improvement.domain.ItemStatus.PROPOSED;
+import static io.hrloop.improvement.domain.ItemStatus.REJECTED;
+import static io.hrloop.improvement.domain.ItemStatus.VERIFIED;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * PROPOSED → ACCEPTED → IN_PROGRESS → IMPLEMENTED → VERIFIED; an accepted quick fix may go straight to
+ * IMPLEMENTED; IN_PROGRESS may fall back to ACCEPTED (paused). Any open item may be REJECTED (with a reason)
+ * or MERGED into another. REJECTED, MERGED and VERIFIED are final: reopening one could make a second open
+ * item for a gap that meanwhile has a new one, so a recurring gap gets a new item instead.
+ */
+public final class ItemLifecycle {
+
+    private static final Map<ItemStatus, Set<ItemStatus>> NEXT = new EnumMap<>(ItemStatus.class);
+
+    static {
+        NEXT.put(PROPOSED, EnumSet.of(ACCEPTED, REJECTED, MERGED));
+        NEXT.put(ACCEPTED, EnumSet.of(IN_PROGRESS, IMPLEMENTED, REJECTED, MERGED));
+        NEXT.put(IN_PROGRESS, EnumSet.of(ACCEPTED, IMPLEMENTED, REJECTED, MERGED));
+        NEXT.put(IMPLEMENTED, EnumSet.of(VERIFIED));
+        NEXT.put(VERIFIED, EnumSet.noneOf(ItemStatus.class));
+        NEXT.put(REJECTED, EnumSet.noneOf(ItemStatus.class));
+        NEXT.put(MERGED, EnumSet.noneOf(ItemStatus.class));
+        NEXT.replaceAll((status, next) -> Collections.unmodifiableSet(next));
+    }
+
+    private ItemLifecycle() {
+    }
+
+    public static Set<ItemStatus> next(ItemStatus from) {
+        return NEXT.get(from);
+    }
+
+    public static boolean allows(ItemStatus from, ItemStatus to) {
+        return NEXT.get(from).contains(to);
+    }
+
+    /** @throws IllegalTransitionException when the lifecycle has no such move */
+    public static void require(ItemStatus from, ItemStatus to) {
+        if (!allows(from, to)) {
+            throw new IllegalTransitionException(from, to, next(from));
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.hrloop.improvement.service;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import io.hrloop.common.problem.ProblemException;
+import io.hrloop.improvement.config.ImprovementConfig;
+import io.hrloop.improvement.domain.ImprovementItem;
+import io.hrloop.improvement.domain.VerificationStats;
+
+/**
+ * Before and after: the area's feedback (from this service's own projection of hr.feedback.received) in the
+ * window before the implementation day and from that day on. Days, not instants, because anonymous feedback
+ * carries only its date; the implementation day itself counts as "since".
+ */
+@ApplicationScoped
+public class VerificationService {
+
+    public enum Verdict {
+        /** Fewer CSAT answers since implementation than needed to judge (and to mark the item VERIFIED). */
+        INSUFFICIENT_DATA,
+        /** Enough answers since, but none before to compare with. */
+        NO_BASELINE,
+        IMPROVED,
+        UNCHANGED,
+        WORSE
+    }
+
+    public record Report(UUID improvementId, String area, OffsetDateTime implementedAt, LocalDate beforeFrom,
+            LocalDate beforeTo, LocalDate sinceFrom, LocalDate sinceTo, VerificationStats before,
+            VerificationStats since, Double csatPercentChange, Double averageCsatChange, Double npsChange,
+            int minResponses, boolean sufficient, Verdict verdict) {
+    }
+
+    private final EntityManager entityManager;
+    private final ImprovementConfig config;
+
+    public VerificationService(EntityManager entityManager, ImprovementConfig config) {
+        this.entityManager = entityManager;
+        this.config = config;
+    }
+
+    public Report report(ImprovementItem item) {
+        if (item.implementedAt == null) {
+            throw ProblemException.conflict("not-implemented",
+                    "verification compares feedback before and since implementation; this item is " + item.status);
+        }
+        int window = config.verification().windowDays();
+        LocalDate implemented = item.implementedAt.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate beforeFrom = implemented.minusDays(window);
+        LocalDate beforeTo = implemented.minusDays(1);
+        LocalDate sinceTo = implemented.plusDays(window - 1L);
+        if (sinceTo.isAfter(today)) {
+            sinceTo = today.isBefore(implemented) ? implemented : today;
+        }
+        VerificationStats before = VerificationStats.of(scores(item.area, beforeFrom, beforeTo));
+        VerificationStats since = VerificationStats.of(scores(item.area, implemented, sinceTo));
+        int min = config.verification().minResponses();
+        boolean sufficient = since.csatResponses() >= min;
+        return new Report(item.id, item.area, item.implementedAt, beforeFrom, beforeTo, implemented, sinceTo, before,
+                since, change(before.csatPercent(), since.csatPercent()),
+                change(before.averageCsat(), since.averageCsat()), change(before.nps(), since.nps()), min, sufficient,
+                verdict(sufficient, before, since));
+    }
+
+    private static Verdict verdict(boolean sufficient, VerificationStats before, VerificationStats since) {
+        if (!sufficient) {
+            return Verdict.INSUFFICIENT_DATA;
+        }
+        if (before.csatPercent() == null) {
+            return Verdict.NO_BASELINE;
+        }
+        int cmp = Double.compare(since.csatPercent(), before.csatPercent());
+        return cmp > 0 ? Verdict.IMPROVED : cmp == 0 ? Verdict.UNCHANGED : Verdict.WORSE;
+    }
+
+    private static Double change(Double before, Double since) {
+        if (before == null || since == null) {
+            return null;
+        }
+        return Math.round((since - before) * 100) / 100.0;
+    }
+
+    private List<VerificationStats.Scores> scores(String area, LocalDate from, LocalDate to) {
+        return entityManager.createQuery("select f.csat, f.nps from AreaFeedback f where f.area = :area"
+                + " and f.receivedOn between :from and :to", Object[].class)
+                .setParameter("area", area).setParameter("from", from).setParameter("to", to)
+                .getResultList().stream()
+                .map(row -> new VerificationStats.Scores((Integer) row[0], (Integer) row[1]))
+                .toList();
+    }
+}
