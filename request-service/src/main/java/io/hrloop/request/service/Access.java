@@ -64,6 +64,11 @@ public class Access {
         return caller.has(Roles.HR_LEAD) && r.team.equals(caller.team());
     }
 
+    /** Works the request's queue: hr-agents and hr-leads of its team, er-specialists for confidential cases. */
+    public boolean inQueue(HrRequest r) {
+        return r.confidential ? caller.has(Roles.ER_SPECIALIST) : inTeam(r);
+    }
+
     public boolean has(String role) {
         return caller.has(role);
     }
