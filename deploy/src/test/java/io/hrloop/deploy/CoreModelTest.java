@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -73,7 +76,10 @@ class CoreModelTest {
     }
 
     static Manifest fixture(String name) {
-        Path file = Path.of("src/test/resources/fixtures", name).toAbsolutePath();
-        return Yaml.read(Repo.read(file), name).getFirst();
+        try (InputStream in = CoreModelTest.class.getResourceAsStream("/fixtures/" + name)) {
+            return Yaml.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), name).getFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import org.junit.jupiter.api.Test;
 
 /**
  * What {@code kubectl kustomize} actually produces for the base and the production overlay: it renders,
@@ -50,6 +49,8 @@ class RenderedManifestsTest {
 
         assertEquals(List.of(3), production.autoscalers().stream().map(h -> h.getSpec().getMinReplicas()).distinct().toList());
         assertEquals(List.of(12), production.autoscalers().stream().map(h -> h.getSpec().getMaxReplicas()).distinct().toList());
+        assertEquals("https://sso.example.com/realms/hr",
+                production.configMap("hrloop-platform").orElseThrow().getData().get("HRLOOP_JWT_ISSUER"));
         assertEquals(List.of(12), Repo.eventTopics().stream()
                 .map(topic -> production.find("KafkaTopic", topic).orElseThrow().spec().path("partitions").asInt())
                 .distinct().toList());
