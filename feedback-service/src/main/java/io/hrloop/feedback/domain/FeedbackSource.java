@@ -1,0 +1,5 @@
+package io.hrloop.feedback.domain;
+
+public enum FeedbackSource {
+    SURVEY, UNSOLICITED
+}

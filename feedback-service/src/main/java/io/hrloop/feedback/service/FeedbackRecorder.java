@@ -1,0 +1,83 @@
+package io.hrloop.feedback.service;
+
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.hrloop.common.events.EventCatalog;
+import io.hrloop.common.outbox.Outbox;
+import io.hrloop.feedback.config.FeedbackConfig;
+import io.hrloop.feedback.domain.Feedback;
+import io.hrloop.feedback.domain.TextAnalyser;
+import io.hrloop.feedback.domain.Theme;
+import io.hrloop.feedback.events.FeedbackEvents;
+
+/**
+ * Stores one piece of feedback with its text analysis and publishes hr.feedback.received in the same
+ * transaction. Anonymous feedback is stored without author or time, and its event carries only the date.
+ */
+@ApplicationScoped
+public class FeedbackRecorder {
+
+    private final TextAnalyser analyser;
+    private final Outbox outbox;
+    private final FeedbackConfig config;
+
+    public FeedbackRecorder(TextAnalyser analyser, Outbox outbox, FeedbackConfig config) {
+        this.analyser = analyser;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Feedback record(NewFeedback input) {
+        Feedback feedback = new Feedback();
+        feedback.id = UUID.randomUUID(); // random, never sequential: the id says nothing about who or when
+        feedback.source = input.source();
+        feedback.subjectType = input.subjectType();
+        feedback.subjectKey = input.subjectKey();
+        feedback.requestId = input.requestId();
+        feedback.reference = input.reference();
+        feedback.requestType = input.requestType();
+        feedback.team = input.team();
+        feedback.confidential = input.confidential();
+        feedback.csat = input.csat();
+        feedback.ces = input.ces();
+        feedback.nps = input.nps();
+        String comment = input.comment() == null || input.comment().isBlank() ? null : input.comment().strip();
+        feedback.comment = comment;
+        feedback.chosenThemes = Feedback.join(input.chosenThemes() == null ? Set.of() : input.chosenThemes());
+        if (comment != null) {
+            TextAnalyser.Analysis analysis = analyser.analyse(comment);
+            feedback.sentiment = analysis.sentiment();
+            feedback.frustrated = analysis.frustrated();
+            Set<Theme> detected = EnumSet.copyOf(analysis.themes());
+            if (!feedback.chosenThemes.isEmpty()) {
+                detected.remove(Theme.OTHER); // "other" only when nothing else applies
+            }
+            feedback.detectedThemes = Feedback.join(detected);
+        } else {
+            feedback.detectedThemes = "";
+        }
+        feedback.anonymous = input.anonymous();
+        feedback.receivedOn = Clock.today();
+        if (!input.anonymous()) {
+            feedback.author = input.author();
+            feedback.createdAt = Clock.now();
+        }
+        feedback.persist();
+        if (feedback.anonymous) {
+            outbox.publish(EventCatalog.FEEDBACK_RECEIVED, feedback.id.toString(),
+                    FeedbackEvents.received(feedback, config.eventCommentExcerpt()),
+                    feedback.receivedOn.atStartOfDay().atOffset(ZoneOffset.UTC));
+        } else {
+            outbox.publish(EventCatalog.FEEDBACK_RECEIVED, feedback.id.toString(),
+                    FeedbackEvents.received(feedback, config.eventCommentExcerpt()));
+        }
+        return feedback;
+    }
+}
