@@ -22,7 +22,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * lower case, stop words, Porter stemming) with English stop words extended by words every HR complaint has
  * ("hr", "request", "get", "too", "never", …). The words of the area itself ("payroll-query" → payroll, query)
  * are dropped too, since every complaint about that area contains them. A small HR thesaurus then folds
- * stems of one meaning into one concept term (slow, wait, delay, weeks, took … → {@code _slow}; answer, reply,
+ * stems of one meaning into one concept term (slow, wait, delay, late, took … → {@code _slow}; answer, reply,
  * response … → {@code _answer}; …), so that "it took far too long to get an answer" and "waiting weeks for a
  * reply" share terms. The similarity is the cosine of the two term-frequency vectors (0 = nothing in common,
  * 1 = same terms in the same proportions). An item is compared through its title and problem and through
@@ -40,16 +40,17 @@ public final class TextSimilarity {
             "thanks", "also", "just", "really", "very", "much", "would", "could", "should", "one", "even", "ever",
             "far", "too", "nobody", "never", "nothing", "someone", "anyone", "anything", "something", "again",
             "am", "were", "because", "while", "still", "way", "bit", "lot", "make", "made", "need", "needed",
-            "want", "wanted", "time", "times", "know", "let", "told", "said", "say", "thing", "things");
+            "want", "wanted", "time", "times", "know", "let", "told", "said", "say", "thing", "things",
+            // the wording of automatically written problem statements
+            "raised", "automatically", "negative", "feedback", "first", "report", "customers");
 
     /** One concept per line: words of one meaning in an HR complaint. */
     private static final Map<String, List<String>> THESAURUS = Map.of(
             "_slow", List.of("slow", "slowly", "slower", "long", "longer", "wait", "waiting", "waited", "delay",
-                    "delayed", "delays", "late", "later", "ages", "forever", "day", "days", "week", "weeks",
-                    "month", "months", "hour", "hours", "took", "quick", "quickly", "fast", "faster", "speed",
+                    "delayed", "delays", "late", "later", "ages", "forever", "took", "quick", "quickly", "fast", "faster", "speed",
                     "sooner", "chase", "chasing", "chased", "reminder", "reminders", "overdue", "backlog"),
             "_answer", List.of("answer", "answered", "answers", "reply", "replied", "replies", "response",
-                    "respond", "responded", "responses", "callback", "heard", "hear", "feedback", "update",
+                    "respond", "responded", "responses", "callback", "heard", "hear", "update",
                     "updates"),
             "_unclear", List.of("unclear", "confusing", "confused", "vague", "explain", "explained",
                     "explanation", "understand", "understood", "jargon", "clarity", "clear", "clearer"),

@@ -28,7 +28,8 @@ class MatchingTest {
             "The payslip figures were wrong and the deduction was miscalculated",
             "The agent was rude and dismissive on the phone",
             "The new leave policy is unfair to part-time staff",
-            "Nobody explained which form I had to fill in");
+            "Nobody explained which form I had to fill in",
+            "My leave balance shows the wrong number of days");
 
     @Test
     void similarComplaintsWordedDifferentlyAreAboveTheThreshold() {
