@@ -35,8 +35,14 @@ public class FeedbackRecorder {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Feedback record(NewFeedback input) {
+        return record(input, UUID.randomUUID());
+    }
+
+    /** {@code id} must be random (a v4 UUID), never sequential: the id says nothing about who or when. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Feedback record(NewFeedback input, UUID id) {
         Feedback feedback = new Feedback();
-        feedback.id = UUID.randomUUID(); // random, never sequential: the id says nothing about who or when
+        feedback.id = id;
         feedback.source = input.source();
         feedback.subjectType = input.subjectType();
         feedback.subjectKey = input.subjectKey();

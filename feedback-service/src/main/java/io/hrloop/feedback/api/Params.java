@@ -1,0 +1,37 @@
+package io.hrloop.feedback.api;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+
+import io.hrloop.common.problem.ProblemException;
+
+/** Query parameters parsed so that a bad value is a 400 problem that names it (not JAX-RS's 404). */
+final class Params {
+
+    private Params() {
+    }
+
+    static LocalDate day(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (RuntimeException e) {
+            throw ProblemException.badRequest("invalid-parameter", name + " must be a date like 2026-01-31");
+        }
+    }
+
+    static <E extends Enum<E>> E oneOf(Class<E> type, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-parameter", name + " must be one of "
+                    + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}
