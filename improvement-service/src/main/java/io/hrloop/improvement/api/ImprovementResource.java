@@ -52,11 +52,14 @@ import io.hrloop.common.security.Roles;
 import io.hrloop.improvement.api.Views.CommentView;
 import io.hrloop.improvement.api.Views.EvidenceView;
 import io.hrloop.improvement.api.Views.ItemView;
+import io.hrloop.improvement.api.Views.KnowledgeView;
+import io.hrloop.improvement.domain.LessonKind;
 import io.hrloop.improvement.domain.ImprovementItem;
 import io.hrloop.improvement.domain.ItemStatus;
 import io.hrloop.improvement.domain.Theme;
 import io.hrloop.improvement.service.ImprovementService;
 import io.hrloop.improvement.service.ItemQuery;
+import io.hrloop.improvement.service.KnowledgeService;
 import io.hrloop.improvement.service.VerificationService;
 import io.quarkus.security.Authenticated;
 
@@ -72,13 +75,15 @@ public class ImprovementResource {
 
     private final ImprovementService items;
     private final VerificationService verification;
+    private final KnowledgeService knowledge;
     private final Idempotency idempotency;
     private final Caller caller;
 
-    public ImprovementResource(ImprovementService items, VerificationService verification, Idempotency idempotency,
-            Caller caller) {
+    public ImprovementResource(ImprovementService items, VerificationService verification, KnowledgeService knowledge,
+            Idempotency idempotency, Caller caller) {
         this.items = items;
         this.verification = verification;
+        this.knowledge = knowledge;
         this.idempotency = idempotency;
         this.caller = caller;
     }
@@ -94,6 +99,10 @@ public class ImprovementResource {
     public record StatusBody(@NotNull ItemStatus status, @Size(max = 2000) String reason, UUID mergedInto,
             @Schema(description = "What was done, for IMPLEMENTED: told back to the people who raised it")
             @Size(max = 2000) String summary) {
+    }
+
+    public record LessonBody(@NotNull LessonKind kind, @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 20000) String body) {
     }
 
     public record AssignmentBody(@NotBlank @Size(max = 200) String owner) {
@@ -255,6 +264,38 @@ public class ImprovementResource {
             return Response.created(URI.create("/api/v1/improvements/" + id + "/comments/" + comment.id))
                     .entity(CommentView.from(comment)).build();
         });
+    }
+
+    @POST
+    @Path("/{id}/lessons")
+    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN })
+    @Operation(summary = "Attach a lesson learnt, success story or best practice to an item")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "lesson", value = """
+            {"kind":"LESSON","title":"Triage payroll queries daily","body":"A daily triage rota halved the time to a first answer."}""")))
+    @APIResponse(responseCode = "201", description = "Created; Location is the knowledge entry")
+    @APIResponse(responseCode = "400", description = "Invalid entry", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such item", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response add(@PathParam("id") UUID itemId, @Valid @NotNull LessonBody body,
+            @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.execute(key, caller.personId(), "POST /api/v1/improvements/" + itemId + "/lessons", body,
+                () -> {
+                    KnowledgeService.Entry entry = knowledge.add(itemId, caller.personId(), body.kind(), body.title(),
+                            body.body());
+                    return Response.created(URI.create("/api/v1/knowledge/" + entry.lesson().id))
+                            .entity(KnowledgeView.from(entry, true)).build();
+                });
+    }
+
+    @GET
+    @Path("/{id}/lessons")
+    @Authenticated
+    @Operation(summary = "The knowledge attached to one item")
+    @APIResponse(responseCode = "200", description = "A page of entries, newest first")
+    @APIResponse(responseCode = "404", description = "No such item, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Page<KnowledgeView> ofItem(@PathParam("id") UUID itemId, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return KnowledgeView.page(knowledge.search(null, null, null, itemId, seesAll(), Cursors.limit(limit, 20, 100),
+                blankToNull(cursor)), caller.isHr());
     }
 
     /** HR and internal systems read the whole backlog. */

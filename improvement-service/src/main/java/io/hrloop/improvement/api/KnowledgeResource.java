@@ -42,7 +42,7 @@ import io.quarkus.security.Authenticated;
 
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Path("/api/v1")
+@Path("/api/v1/knowledge")
 @Tag(name = "Knowledge", description = "Lessons learnt, success stories and best practices")
 public class KnowledgeResource {
 
@@ -58,44 +58,8 @@ public class KnowledgeResource {
         this.caller = caller;
     }
 
-    public record LessonBody(@NotNull LessonKind kind, @NotBlank @Size(max = 200) String title,
-            @NotBlank @Size(max = 20000) String body) {
-    }
-
-    @POST
-    @Path("/improvements/{id}/lessons")
-    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN })
-    @Operation(summary = "Attach a lesson learnt, success story or best practice to an item")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "lesson", value = """
-            {"kind":"LESSON","title":"Triage payroll queries daily","body":"A daily triage rota halved the time to a first answer."}""")))
-    @APIResponse(responseCode = "201", description = "Created; Location is the knowledge entry")
-    @APIResponse(responseCode = "400", description = "Invalid entry", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such item", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response add(@PathParam("id") UUID itemId, @Valid @NotNull LessonBody body,
-            @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.execute(key, caller.personId(), "POST /api/v1/improvements/" + itemId + "/lessons", body,
-                () -> {
-                    KnowledgeService.Entry entry = knowledge.add(itemId, caller.personId(), body.kind(), body.title(),
-                            body.body());
-                    return Response.created(URI.create("/api/v1/knowledge/" + entry.lesson().id))
-                            .entity(KnowledgeView.from(entry, true)).build();
-                });
-    }
 
     @GET
-    @Path("/improvements/{id}/lessons")
-    @Authenticated
-    @Operation(summary = "The knowledge attached to one item")
-    @APIResponse(responseCode = "200", description = "A page of entries, newest first")
-    @APIResponse(responseCode = "404", description = "No such item, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Page<KnowledgeView> ofItem(@PathParam("id") UUID itemId, @QueryParam("limit") Integer limit,
-            @QueryParam("cursor") String cursor) {
-        return page(knowledge.search(null, null, null, itemId, seesAll(), Cursors.limit(limit, 20, 100),
-                ImprovementResource.blankToNull(cursor)));
-    }
-
-    @GET
-    @Path("/knowledge")
     @Authenticated
     @Operation(summary = "Search lessons learnt, success stories and best practices", description = "q is full-text (English stemming; \"phrases\", -exclusions and or are understood); results are ranked by relevance, or newest first without q. Everyone reads the knowledge of implemented and verified items; HR reads all of it.")
     @APIResponse(responseCode = "200", description = "A page of entries")
@@ -107,13 +71,13 @@ public class KnowledgeResource {
         if (q != null && q.length() > 500) {
             throw ProblemException.badRequest("invalid-query", "q must be at most 500 characters");
         }
-        return page(knowledge.search(ImprovementResource.blankToNull(q), kind(kind),
+        return KnowledgeView.page(knowledge.search(ImprovementResource.blankToNull(q), kind(kind),
                 ImprovementResource.blankToNull(area), null, seesAll(), Cursors.limit(limit, 20, 100),
-                ImprovementResource.blankToNull(cursor)));
+                ImprovementResource.blankToNull(cursor)), caller.isHr());
     }
 
     @GET
-    @Path("/knowledge/{id}")
+    @Path("/{id}")
     @Authenticated
     @Operation(summary = "Read one knowledge entry")
     @APIResponse(responseCode = "200", description = "The entry")
@@ -122,9 +86,6 @@ public class KnowledgeResource {
         return KnowledgeView.from(knowledge.get(id, seesAll()), caller.isHr());
     }
 
-    private Page<KnowledgeView> page(Page<KnowledgeService.Entry> page) {
-        return new Page<>(page.items().stream().map(e -> KnowledgeView.from(e, caller.isHr())).toList(), page.next());
-    }
 
     private boolean seesAll() {
         return caller.isHr() || caller.has(Roles.SERVICE);

@@ -71,6 +71,12 @@ public final class Views {
                     e.item().title, e.item().area, e.item().status, hrView ? e.lesson().author : null,
                     e.lesson().createdAt);
         }
+
+        static io.hrloop.common.api.Page<KnowledgeView> page(io.hrloop.common.api.Page<KnowledgeService.Entry> page,
+                boolean hrView) {
+            return new io.hrloop.common.api.Page<>(page.items().stream().map(e -> from(e, hrView)).toList(),
+                    page.next());
+        }
     }
 
     @Schema(name = "Comment")

@@ -123,7 +123,8 @@ class ImprovementApiTest {
                 .when().post("/api/v1/improvements/" + id + "/status")
                 .then().statusCode(400).body("detail", equalTo("a rejection states its reason"));
         given().auth().oauth2(hr()).contentType(ContentType.JSON).body("{\"status\":\"DONE\"}")
-                .when().post("/api/v1/improvements/" + id + "/status").then().statusCode(400);
+                .when().post("/api/v1/improvements/" + id + "/status").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("status"));
         try (EventProbe probe = EventProbe.at("hr.improvements")) {
             move(id, "{\"status\":\"REJECTED\",\"reason\":\"Covered by the portal project\"}", 200);
             JsonNode event = probe.await(1, Duration.ofSeconds(20),
