@@ -16,8 +16,13 @@ public class AuditLog {
 
     public void record(HrRequest request, Instant at, String actor, String field, Object before, Object after,
             String note, boolean internal) {
+        record(request.id, at, actor, field, before, after, note, internal);
+    }
+
+    public void record(java.util.UUID requestId, Instant at, String actor, String field, Object before, Object after,
+            String note, boolean internal) {
         AuditEntry entry = new AuditEntry();
-        entry.requestId = request.id;
+        entry.requestId = requestId;
         entry.at = at.atOffset(ZoneOffset.UTC);
         entry.actor = actor;
         entry.field = field;
