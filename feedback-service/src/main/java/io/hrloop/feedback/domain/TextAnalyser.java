@@ -32,7 +32,7 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  * normalised to {@code s / sqrt(s² + 15)} in [-1, 1].
  *
  * <p>Frustration is flagged when the comment states it or shows its signs (repeated effort, waiting
- * without news, being passed around, shouting) together with a negative tone. Themes are every theme
+ * without news, being passed around, complaining questions, shouting) together with a negative tone. Themes are every theme
  * whose cue occurs; a comment with none gets {@link Theme#OTHER}.
  */
 public final class TextAnalyser {
@@ -122,6 +122,9 @@ public final class TextAnalyser {
             }
             sum += sentenceSum;
             frustration += frustrationCues.sumMatches(tokens);
+            if (rhetorical(tokens, sentence)) {
+                frustration++;
+            }
             themeCues.forEach((theme, cues) -> {
                 if (cues.sumMatches(tokens) > 0) {
                     themes.add(theme);
@@ -144,6 +147,22 @@ public final class TextAnalyser {
             return SentimentClass.POSITIVE;
         }
         return score <= -NEUTRAL_BAND ? SentimentClass.NEGATIVE : SentimentClass.NEUTRAL;
+    }
+
+    /**
+     * A complaining question ("Why do I bother?", "Does anyone read the notes?", "How long does it take
+     * ...?") is a sign of exasperation, unlike a question asking for information.
+     */
+    private static boolean rhetorical(List<Token> tokens, String sentence) {
+        if (!sentence.strip().endsWith("?") || tokens.isEmpty()) {
+            return false;
+        }
+        String first = tokens.getFirst().word();
+        String opening = tokens.stream().limit(3).map(Token::word).reduce((a, b) -> a + " " + b).orElse("");
+        return first.equals("why") && !opening.startsWith("why is there a") || opening.startsWith("how long does")
+                || opening.startsWith("how long do") || opening.startsWith("how many times") || opening.startsWith("does anyone")
+                || opening.startsWith("do you even") || opening.startsWith("does anybody") || opening.startsWith("is anyone")
+                || opening.startsWith("what is the point") || opening.startsWith("how hard is") || opening.startsWith("how hard can");
     }
 
     /** Repeated exclamation or question marks and shouted words (capitals) are signs of exasperation. */
@@ -182,7 +201,7 @@ public final class TextAnalyser {
             if (negated(tokens, i)) {
                 valence *= NEGATION;
             } else if (conditional(tokens, i)) {
-                valence *= 0.15; // "it would be great if ..." suggests, it does not praise
+                valence *= 0.1; // "it would be great if ..." suggests, it does not praise
             }
             if (contrastAt >= 0) {
                 valence *= i < contrastAt ? 0.5 : 1.5;
@@ -343,7 +362,8 @@ public final class TextAnalyser {
 
         Match<V> longest(List<Token> tokens, int at) {
             Token first = tokens.get(at);
-            if (!firstWords.contains(first.word()) && !firstWords.contains(first.stem())) {
+            if (!firstWords.contains(first.word()) && !firstWords.contains(first.stem())
+                    && !firstWords.contains(positive(first.word()))) {
                 return null;
             }
             StringBuilder words = new StringBuilder();
@@ -364,6 +384,9 @@ public final class TextAnalyser {
                 if (value == null && (n > 1 || inflects(token.word(), stemSources.get(stems.toString())))) {
                     value = byStems.get(stems.toString());
                 }
+                if (value == null && n == 1) {
+                    value = byWords.get(positive(token.word())); // "quickest", "slower": the plain adjective
+                }
                 if (value != null) {
                     best = new Match<>(value, n);
                 }
@@ -378,7 +401,24 @@ public final class TextAnalyser {
          */
         private static boolean inflects(String word, String source) {
             return source != null && (word.length() >= source.length()
-                    || source.startsWith(word) && source.length() - word.length() <= 2);
+                    || source.equals(word + "s") || source.equals(word + "es"));
+        }
+
+        /** The plain form of a comparative or superlative ("quickest", "easier"), or the word itself. */
+        private static String positive(String word) {
+            if (word.length() > 6 && word.endsWith("iest")) {
+                return word.substring(0, word.length() - 4) + "y";
+            }
+            if (word.length() > 5 && word.endsWith("ier")) {
+                return word.substring(0, word.length() - 3) + "y";
+            }
+            if (word.length() > 5 && word.endsWith("est")) {
+                return word.substring(0, word.length() - 3);
+            }
+            if (word.length() > 4 && word.endsWith("er")) {
+                return word.substring(0, word.length() - 2);
+            }
+            return word;
         }
 
         /** Sums the values (or counts the matches, for flags) of non-overlapping longest matches. */
