@@ -269,6 +269,10 @@ public class ImprovementService {
                     + "ACCEPTED or IN_PROGRESS); " + survivor.id + " is " + survivor.status);
         }
         merged.mergedInto = survivor.id;
+        // The same gap from now on: complaints on the merged item's themes join the survivor.
+        java.util.LinkedHashSet<String> themes = new java.util.LinkedHashSet<>(survivor.themes());
+        themes.addAll(merged.themes());
+        survivor.themes(List.copyOf(themes));
         List<Evidence> moved = Evidence.list("itemId", merged.id);
         for (Evidence evidence : moved) {
             evidence.itemId = survivor.id;
