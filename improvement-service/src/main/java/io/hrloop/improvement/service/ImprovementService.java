@@ -250,7 +250,8 @@ public class ImprovementService {
         item.updatedAt = now;
         if (change.status() == ItemStatus.IMPLEMENTED) {
             item.implementedAt = now;
-            item.implementationSummary = blankToNull(change.summary());
+            // the summary is what people are told; a caller who wrote it as the reason means the same
+            item.implementationSummary = blankToNull(change.summary() != null ? change.summary() : change.reason());
         }
         if (survivor != null) {
             merge(item, survivor, now);
