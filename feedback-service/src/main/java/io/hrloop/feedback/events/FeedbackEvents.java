@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.hrloop.feedback.domain.Feedback;
+import io.hrloop.feedback.domain.FollowUp;
 
 /** The data of the events this service publishes (schemas in common's contracts). */
 public final class FeedbackEvents {
@@ -32,6 +33,20 @@ public final class FeedbackEvents {
         data.put("anonymous", feedback.anonymous);
         data.put("personId", feedback.anonymous ? null : feedback.author);
         data.put("receivedOn", feedback.receivedOn.toString());
+        return data;
+    }
+
+    /** hr.feedback.follow-up-opened. */
+    public static Map<String, Object> followUpOpened(FollowUp followUp) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("followUpId", followUp.id.toString());
+        data.put("feedbackId", followUp.feedbackId.toString());
+        data.put("requestId", followUp.requestId == null ? null : followUp.requestId.toString());
+        data.put("reference", followUp.reference);
+        data.put("team", followUp.team);
+        data.put("assignee", followUp.assignee);
+        data.put("csat", followUp.csat);
+        data.put("nps", followUp.nps);
         return data;
     }
 

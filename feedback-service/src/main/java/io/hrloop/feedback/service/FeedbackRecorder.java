@@ -26,11 +26,13 @@ public class FeedbackRecorder {
     private final TextAnalyser analyser;
     private final Outbox outbox;
     private final FeedbackConfig config;
+    private final FollowUpService followUps;
 
-    public FeedbackRecorder(TextAnalyser analyser, Outbox outbox, FeedbackConfig config) {
+    public FeedbackRecorder(TextAnalyser analyser, Outbox outbox, FeedbackConfig config, FollowUpService followUps) {
         this.analyser = analyser;
         this.outbox = outbox;
         this.config = config;
+        this.followUps = followUps;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -84,6 +86,7 @@ public class FeedbackRecorder {
             outbox.publish(EventCatalog.FEEDBACK_RECEIVED, feedback.id.toString(),
                     FeedbackEvents.received(feedback, config.eventCommentExcerpt()));
         }
+        followUps.consider(feedback);
         return feedback;
     }
 }

@@ -1,0 +1,153 @@
+package io.hrloop.feedback.service;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import io.hrloop.common.api.Cursors;
+import io.hrloop.common.api.ETags;
+import io.hrloop.common.events.EventCatalog;
+import io.hrloop.common.outbox.Outbox;
+import io.hrloop.common.problem.ProblemException;
+import io.hrloop.feedback.config.FeedbackConfig;
+import io.hrloop.feedback.domain.Feedback;
+import io.hrloop.feedback.domain.FeedbackSource;
+import io.hrloop.feedback.domain.FollowUp;
+import io.hrloop.feedback.domain.FollowUpOutcome;
+import io.hrloop.feedback.domain.FollowUpStatus;
+import io.hrloop.feedback.events.FeedbackEvents;
+
+/** The inner loop: a poor survey answer becomes a follow-up the team lead claims and closes. */
+@ApplicationScoped
+public class FollowUpService {
+
+    private final FeedbackConfig config;
+    private final Outbox outbox;
+
+    public FollowUpService(FeedbackConfig config, Outbox outbox) {
+        this.config = config;
+        this.outbox = outbox;
+    }
+
+    /** Opens a follow-up when a survey answer is poor; publishes hr.feedback.follow-up-opened. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void consider(Feedback feedback) {
+        if (feedback.source != FeedbackSource.SURVEY
+                || !FollowUp.calledFor(feedback.csat, feedback.nps, config.recovery().csatAtMost(), config.recovery().npsAtMost())) {
+            return;
+        }
+        FollowUp followUp = new FollowUp();
+        followUp.id = UUID.randomUUID();
+        followUp.feedbackId = feedback.id;
+        followUp.requestId = feedback.requestId;
+        followUp.reference = feedback.reference;
+        followUp.requestType = feedback.requestType;
+        followUp.team = feedback.team;
+        followUp.personId = feedback.author;
+        followUp.csat = feedback.csat;
+        followUp.nps = feedback.nps;
+        followUp.status = FollowUpStatus.OPEN;
+        followUp.createdAt = Clock.now();
+        followUp.persist();
+        outbox.publish(EventCatalog.FEEDBACK_FOLLOW_UP_OPENED, followUp.id.toString(), FeedbackEvents.followUpOpened(followUp));
+    }
+
+    /** Who is asking: hr-admin sees every team, other HR roles their own team. */
+    public record Viewer(String personId, String team, boolean allTeams) {
+        boolean sees(FollowUp followUp) {
+            return allTeams || team != null && team.equals(followUp.team);
+        }
+    }
+
+    public List<FollowUp> list(Viewer viewer, String team, FollowUpStatus status, int limit, String cursor) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (!viewer.allTeams()) {
+            if (viewer.team() == null) {
+                return List.of();
+            }
+            where.append(" and team = :myTeam");
+            params.put("myTeam", viewer.team());
+        }
+        if (team != null) {
+            where.append(" and team = :team");
+            params.put("team", team);
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            params.put("status", status);
+        }
+        if (cursor != null) {
+            String[] parts = Cursors.decode(cursor, 2);
+            try {
+                params.put("afterTime", java.time.OffsetDateTime.parse(parts[0]));
+                params.put("afterId", UUID.fromString(parts[1]));
+            } catch (RuntimeException e) {
+                throw ProblemException.badRequest("invalid-cursor", "the cursor is not one this service issued");
+            }
+            where.append(" and (createdAt < :afterTime or (createdAt = :afterTime and id < :afterId))");
+        }
+        return FollowUp.find(where + " order by createdAt desc, id desc", params).page(0, limit).list();
+    }
+
+    public static String cursorOf(FollowUp last) {
+        return Cursors.encode(last.createdAt.toString(), last.id.toString());
+    }
+
+    public FollowUp get(Viewer viewer, UUID id) {
+        FollowUp followUp = FollowUp.findById(id);
+        if (followUp == null || !viewer.sees(followUp)) {
+            throw ProblemException.notFound("follow-up " + id);
+        }
+        return followUp;
+    }
+
+    /** The lead of the follow-up's team takes it on; claiming one's own claim again changes nothing. */
+    @Transactional
+    public FollowUp claim(Viewer lead, UUID id, String ifMatch) {
+        FollowUp followUp = locked(lead, id);
+        if (followUp.status == FollowUpStatus.CLAIMED && lead.personId().equals(followUp.assignee)) {
+            return followUp;
+        }
+        ETags.check(ifMatch, followUp.version);
+        if (followUp.status != FollowUpStatus.OPEN) {
+            throw ProblemException.conflict("follow-up-not-open", "this follow-up is " + followUp.status
+                    + (followUp.assignee != null ? " by " + followUp.assignee : "")).with("status", followUp.status);
+        }
+        followUp.status = FollowUpStatus.CLAIMED;
+        followUp.assignee = lead.personId();
+        followUp.claimedAt = Clock.now();
+        return followUp;
+    }
+
+    @Transactional
+    public FollowUp close(Viewer lead, UUID id, FollowUpOutcome outcome, String note, String ifMatch) {
+        FollowUp followUp = locked(lead, id);
+        ETags.check(ifMatch, followUp.version);
+        if (followUp.status != FollowUpStatus.CLAIMED) {
+            throw ProblemException.conflict("follow-up-not-claimed", "only a claimed follow-up can be closed; it is "
+                    + followUp.status).with("status", followUp.status);
+        }
+        if (!lead.personId().equals(followUp.assignee)) {
+            throw ProblemException.conflict("follow-up-claimed-by-another", "this follow-up is claimed by " + followUp.assignee);
+        }
+        followUp.status = FollowUpStatus.CLOSED;
+        followUp.outcome = outcome;
+        followUp.note = note;
+        followUp.closedAt = Clock.now();
+        return followUp;
+    }
+
+    private FollowUp locked(Viewer lead, UUID id) {
+        FollowUp followUp = FollowUp.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (followUp == null || !lead.sees(followUp)) {
+            throw ProblemException.notFound("follow-up " + id);
+        }
+        return followUp;
+    }
+}
