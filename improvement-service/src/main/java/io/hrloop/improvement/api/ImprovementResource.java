@@ -249,6 +249,16 @@ public class ImprovementResource {
         return new Page<>(page.items().stream().map(CommentView::from).toList(), page.next());
     }
 
+    @GET
+    @Path("/{id}/comments/{commentId}")
+    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
+    @Operation(summary = "Read one comment")
+    @APIResponse(responseCode = "200", description = "The comment")
+    @APIResponse(responseCode = "404", description = "No such item or comment", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public CommentView comment(@PathParam("id") UUID id, @PathParam("commentId") UUID commentId) {
+        return CommentView.from(items.comment(id, commentId));
+    }
+
     @POST
     @Path("/{id}/comments")
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN })

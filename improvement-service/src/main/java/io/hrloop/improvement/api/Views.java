@@ -45,7 +45,8 @@ public final class Views {
     }
 
     @Schema(name = "Evidence", description = "Anonymous feedback never shows a person, a request or a precise time; "
-            + "signed contributors and request references are shown to HR roles only.")
+            + "signed contributors, request references and comment excerpts are shown to HR roles only (a comment "
+            + "can name its author or a colleague).")
     public record EvidenceView(EvidenceKind kind,
             @Schema(description = "The feedback id, or <requestId>:<target> of a breach") String sourceId,
             String personId, boolean anonymous, Integer csat, Integer ces, Integer nps, Double sentiment,
@@ -55,7 +56,7 @@ public final class Views {
         static EvidenceView from(Evidence e, boolean seesPeople) {
             boolean signed = !e.anonymous;
             return new EvidenceView(e.kind, e.sourceId, seesPeople && signed ? e.personId : null, e.anonymous,
-                    e.csat, e.ces, e.nps, e.sentiment, e.frustrated, e.themes(), e.excerpt,
+                    e.csat, e.ces, e.nps, e.sentiment, e.frustrated, e.themes(), seesPeople ? e.excerpt : null,
                     seesPeople && signed ? e.reference : null, e.breachTarget, e.occurredOn,
                     signed ? e.linkedAt : null, e.mergedFrom);
         }

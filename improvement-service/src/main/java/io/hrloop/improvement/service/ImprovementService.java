@@ -337,6 +337,15 @@ public class ImprovementService {
         return comment;
     }
 
+    public ItemComment comment(UUID itemId, UUID commentId) {
+        find(itemId, true);
+        ItemComment comment = ItemComment.findById(commentId);
+        if (comment == null || !comment.itemId.equals(itemId)) {
+            throw ProblemException.notFound("comment " + commentId);
+        }
+        return comment;
+    }
+
     public Page<ItemComment> comments(UUID itemId, int limit, String cursor) {
         find(itemId, true);
         int offset = offset(cursor);

@@ -190,9 +190,11 @@ class ImprovementApiTest {
         given().auth().oauth2(hr()).contentType(ContentType.JSON).body("{\"owner\":\"lead-7\"}")
                 .when().post("/api/v1/improvements/" + first + "/assignment").then().statusCode(200)
                 .body("owner", equalTo("lead-7"));
-        given().auth().oauth2(hr()).contentType(ContentType.JSON).body("{\"body\":\"Talk to payroll\"}")
+        String location = given().auth().oauth2(hr()).contentType(ContentType.JSON).body("{\"body\":\"Talk to payroll\"}")
                 .when().post("/api/v1/improvements/" + first + "/comments").then().statusCode(201)
-                .header("Location", notNullValue()).body("author", equalTo("hr-agent-1"));
+                .body("author", equalTo("hr-agent-1")).extract().header("Location");
+        given().auth().oauth2(hr()).when().get(java.net.URI.create(location).getPath()).then().statusCode(200)
+                .body("body", equalTo("Talk to payroll"));
         given().auth().oauth2(hr()).when().get("/api/v1/improvements/" + first + "/comments").then().statusCode(200)
                 .body("items.body", contains("Talk to payroll")).body("next", nullValue());
         given().auth().oauth2(employee()).when().get("/api/v1/improvements/" + first + "/comments").then().statusCode(403);

@@ -158,6 +158,8 @@ class FeedbackSpawningTest {
         assertEquals(signed.id(), seenByEmployee.get("sourceId"));
         assertNull(seenByEmployee.get("personId"));
         assertNull(seenByEmployee.get("reference"));
+        assertNull(seenByEmployee.get("excerpt"), "a comment can name people: HR only");
+        assertEquals(1, seenByEmployee.get("csat"));
         assertEquals(signed.personId(), evidence(id, hr()).getFirst().get("personId"));
         assertEquals(1, items(area).size());
     }
