@@ -129,6 +129,8 @@ public class CalendarResource {
             content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body",
             content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only hr-admin manages calendars",
+            content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull CalendarBody body, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.execute(key, caller.personId(), "POST /api/v1/calendars", body, () -> {
             WorkCalendar created = catalog.createCalendar(body.key(), body.spec());
@@ -153,6 +155,8 @@ public class CalendarResource {
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version",
             content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "stale", value = Examples.STALE)))
+    @APIResponse(responseCode = "403", description = "Only hr-admin manages calendars",
+            content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("key") String key, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CalendarBody body) {
         if (!key.equals(body.key())) {

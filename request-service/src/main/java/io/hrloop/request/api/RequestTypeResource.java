@@ -126,6 +126,8 @@ public class RequestTypeResource {
             content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown calendar, or Idempotency-Key reused with another body",
             content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only hr-admin manages the catalogue",
+            content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull RequestTypeBody body, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.execute(key, caller.personId(), "POST /api/v1/request-types", body, () -> {
             RequestType created = catalog.createType(body.key(), body.spec());
@@ -151,6 +153,8 @@ public class RequestTypeResource {
             content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "stale", value = Examples.STALE)))
     @APIResponse(responseCode = "422", description = "Unknown calendar",
+            content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only hr-admin manages the catalogue",
             content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("key") String key, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull RequestTypeBody body) {

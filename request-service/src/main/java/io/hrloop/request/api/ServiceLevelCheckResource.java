@@ -48,6 +48,8 @@ public class ServiceLevelCheckResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecomputationView.class)))
     @APIResponse(responseCode = "404", description = "No such request visible to you as HR",
             content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "HR roles only",
+            content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public RecomputationView recompute(@PathParam("id") UUID id) {
         ServiceLevelService.Recomputation r = serviceLevels.recompute(id);
         var now = times.now();

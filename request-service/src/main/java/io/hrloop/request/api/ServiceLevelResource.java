@@ -52,6 +52,8 @@ public class ServiceLevelResource {
                     examples = @ExampleObject(name = "by type", value = REPORT)))
     @APIResponse(responseCode = "400", description = "Invalid period or grouping",
             content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Requesters have no report; HR roles only",
+            content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public ServiceLevelService.Report report(
             @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time")) String from,
             @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time")) String to,

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -145,6 +146,37 @@ class WorkflowTest {
         as(lead("lead-3", team)).get("/api/v1/requests/" + id + "/history").then().statusCode(200)
                 .body("items.find { it.field == 'owner' && it.after == 'agent-b' }.note", equalTo("Holiday cover"))
                 .body("items.find { it.field == 'owner' && it.after == 'agent-b' }.before", equalTo(agent));
+    }
+
+    @Test
+    void twoAgentsRacingForARequestLeaveExactlyOneOwner() throws Exception {
+        String id = Api.submit(employee(person), type, "Question");
+        List<String> agents = List.of(unique("agent"), unique("agent"), unique("agent"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try (EventProbe probe = EventProbe.at("hr.requests")) {
+            List<java.util.concurrent.Future<Integer>> takes = new java.util.ArrayList<>();
+            for (String a : agents) {
+                String token = agent(a, team);
+                takes.add(pool.submit(() -> {
+                    start.await();
+                    return assign(token, id, a).extract().statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (var take : takes) {
+                codes.add(take.get());
+            }
+            assertEquals(1, codes.stream().filter(c -> c == 200).count(), codes.toString());
+            codes.stream().filter(c -> c != 200).forEach(c -> assertTrue(c == 409 || c == 403, codes.toString()));
+            String winner = agents.get(codes.indexOf(200));
+            read(agent(winner, team), id).body("owner", equalTo(winner)).body("version", equalTo(1));
+            assertEquals(1, probe.drain(Duration.ofSeconds(3), e -> id.equals(e.path("subject").asText())
+                    && "hr.request.assigned".equals(e.path("type").asText())).size());
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
