@@ -21,7 +21,6 @@ import java.util.concurrent.CountDownLatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.hrloop.testsupport.KafkaBroker;
 import io.hrloop.testsupport.Postgres;
@@ -36,7 +35,7 @@ import io.hrloop.testsupport.TestTokens;
  */
 public final class LocalStack {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> TOPICS = List.of("hr.requests", "hr.feedback", "hr.improvements", "hr.people",
             "hr.dlq.request-service", "hr.dlq.feedback-service", "hr.dlq.improvement-service");
 
@@ -171,8 +170,12 @@ public final class LocalStack {
         personas.put("hr-admin", tokens.issue("admin-0001", null, lifetime, "hr-admin"));
         personas.put("er-specialist", tokens.issue("er-4001", "employee-relations", lifetime, "er-specialist"));
         personas.put("service", tokens.issue("svc-hris", null, lifetime, "service"));
-        Path file = state.resolve("tokens.json");
-        Files.writeString(file, MAPPER.writeValueAsString(personas));
+        // One persona a line, "name": "token", so that shell one-liners can pick a token out.
+        String json = personas.entrySet().stream()
+                .map(persona -> "  \"" + persona.getKey() + "\": \"" + persona.getValue() + "\"")
+                .collect(java.util.stream.Collectors.joining(",\n", "{\n", "\n}\n"));
+        MAPPER.readTree(json); // stays valid JSON
+        Files.writeString(state.resolve("tokens.json"), json);
         return personas;
     }
 
