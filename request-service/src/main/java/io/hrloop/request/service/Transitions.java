@@ -18,6 +18,7 @@ import io.hrloop.request.domain.ServiceLevels;
 import io.hrloop.request.domain.SlaOutcome;
 import io.hrloop.request.domain.SlaTarget;
 import io.hrloop.request.domain.SlaTimer;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Every change of a request's status and service-level state goes through here, inside the caller's
@@ -32,12 +33,15 @@ public class Transitions {
     private final AuditLog audit;
     private final RequestEvents events;
     private final RequestConfig config;
+    private final MeterRegistry meters;
 
-    public Transitions(CatalogService catalog, AuditLog audit, RequestEvents events, RequestConfig config) {
+    public Transitions(CatalogService catalog, AuditLog audit, RequestEvents events, RequestConfig config,
+            MeterRegistry meters) {
         this.catalog = catalog;
         this.audit = audit;
         this.events = events;
         this.config = config;
+        this.meters = meters;
     }
 
     /** Moves the request to {@code to}; {@code extra} adds event members (owner change, decline details). */
@@ -109,6 +113,7 @@ public class Transitions {
                 audit.record(r, at, AuditLog.SYSTEM, field(target), null, ServiceLevelReplay.BREACHED);
                 r.serviceLevels(settled);
                 events.publishServiceLevel(EventCatalog.REQUEST_SLA_BREACHED, r, target, now, at);
+                meters.counter("hrloop.request.sla.breached", "target", target.name(), "team", r.team).increment();
             }
         }
         r.serviceLevels(settled);
@@ -121,6 +126,7 @@ public class Transitions {
         r.serviceLevels(levels.with(target, timer));
         audit.record(r, at, AuditLog.SYSTEM, field(target), null, ServiceLevelReplay.AT_RISK);
         events.publishServiceLevel(EventCatalog.REQUEST_SLA_AT_RISK, r, target, timer, at);
+        meters.counter("hrloop.request.sla.at-risk", "target", target.name(), "team", r.team).increment();
     }
 
     static String field(SlaTarget target) {

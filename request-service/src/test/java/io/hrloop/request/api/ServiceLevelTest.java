@@ -8,6 +8,7 @@ import static io.hrloop.request.support.Api.employee;
 import static io.hrloop.request.support.Api.read;
 import static io.hrloop.request.support.Api.status;
 import static io.hrloop.request.support.Api.unique;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -135,6 +136,8 @@ class ServiceLevelTest {
             assertEquals(List.of(), EventSchemas.violations(EventCatalog.REQUEST_SLA_AT_RISK, warning));
             assertEquals("RESOLUTION", warning.path("target").asText());
         }
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("hrloop_request_sla_breached_total{target=\"FIRST_RESPONSE\",team=\"" + team + "\"} 1.0"));
         read(agent(agent, team), id).body("serviceLevel.breached", equalTo(true)).body("serviceLevel.atRisk", equalTo(true))
                 .body("serviceLevel.firstResponse.outcome", equalTo("BREACHED"));
         as(agent(agent, team)).get("/api/v1/requests/" + id + "/history").then()
@@ -248,6 +251,9 @@ class ServiceLevelTest {
         as(Api.admin()).queryParam("from", "2026-12-01T00:00:00Z").queryParam("to", "2026-12-31T00:00:00Z")
                 .queryParam("groupBy", "month").queryParam("type", type).get("/api/v1/service-levels").then()
                 .body("groups.key", equalTo(List.of("2026-12"))).body("groups[0].requests", equalTo(2));
+        as(Api.admin()).queryParam("from", "2026-12-01T00:00:00Z").queryParam("to", "2026-12-31T00:00:00Z")
+                .queryParam("groupBy", "week").queryParam("type", type).get("/api/v1/service-levels").then()
+                .body("groups.key", equalTo(List.of("2026-W50")));
         as(agent(unique("agent"), unique("team"))).queryParam("type", type).queryParam("from", "2026-12-01T00:00:00Z")
                 .get("/api/v1/service-levels").then().body("groups", equalTo(List.of()));
         as(Api.admin()).queryParam("groupBy", "colour").get("/api/v1/service-levels").then().statusCode(400);
