@@ -9,6 +9,7 @@ import java.util.Collection;
  * NPS = % promoters (9–10) − % detractors (0–6) among answers with an NPS, and the counts behind them.
  * A figure without any answer behind it is null, never 0.
  */
+@org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AreaScores")
 public record VerificationStats(int responses, int csatResponses, Double csatPercent, Double averageCsat,
         int npsResponses, Double nps) {
 

@@ -32,6 +32,9 @@ public class VerificationService {
         WORSE
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "VerificationReport", description = "The area's "
+            + "feedback before (beforeFrom..beforeTo) and since (sinceFrom..sinceTo) implementation, by day; "
+            + "sufficient = enough CSAT answers since to mark the item VERIFIED")
     public record Report(UUID improvementId, String area, OffsetDateTime implementedAt, LocalDate beforeFrom,
             LocalDate beforeTo, LocalDate sinceFrom, LocalDate sinceTo, VerificationStats before,
             VerificationStats since, Double csatPercentChange, Double averageCsatChange, Double npsChange,
