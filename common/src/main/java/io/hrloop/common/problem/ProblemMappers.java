@@ -77,6 +77,15 @@ public class ProblemMappers {
         return problem(400, "malformed-body", "Malformed request body", detail);
     }
 
+    /**
+     * A value Jackson cannot bind (an unknown enum constant, a string where a number belongs). Quarkus
+     * REST has its own mapper for this exception that answers plain JSON; this one takes precedence.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response mapMismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return mapJson(e);
+    }
+
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
