@@ -12,13 +12,15 @@ import io.hrloop.common.events.EventCatalog;
 import io.hrloop.common.outbox.Outbox;
 import io.hrloop.feedback.config.FeedbackConfig;
 import io.hrloop.feedback.domain.Feedback;
+import io.hrloop.feedback.domain.FeedbackSource;
+import io.hrloop.feedback.domain.Rollups;
 import io.hrloop.feedback.domain.TextAnalyser;
 import io.hrloop.feedback.domain.Theme;
 import io.hrloop.feedback.events.FeedbackEvents;
 
 /**
- * Stores one piece of feedback with its text analysis and publishes hr.feedback.received in the same
- * transaction. Anonymous feedback is stored without author or time, and its event carries only the date.
+ * Stores one piece of feedback with its text analysis, adds it to the insight rollups, opens a follow-up
+ * when called for and publishes hr.feedback.received, all in one transaction. Anonymous feedback is stored without author or time, and its event carries only the date.
  */
 @ApplicationScoped
 public class FeedbackRecorder {
@@ -27,12 +29,15 @@ public class FeedbackRecorder {
     private final Outbox outbox;
     private final FeedbackConfig config;
     private final FollowUpService followUps;
+    private final RollupStore rollups;
 
-    public FeedbackRecorder(TextAnalyser analyser, Outbox outbox, FeedbackConfig config, FollowUpService followUps) {
+    public FeedbackRecorder(TextAnalyser analyser, Outbox outbox, FeedbackConfig config, FollowUpService followUps,
+            RollupStore rollups) {
         this.analyser = analyser;
         this.outbox = outbox;
         this.config = config;
         this.followUps = followUps;
+        this.rollups = rollups;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -86,6 +91,9 @@ public class FeedbackRecorder {
             outbox.publish(EventCatalog.FEEDBACK_RECEIVED, feedback.id.toString(),
                     FeedbackEvents.received(feedback, config.eventCommentExcerpt()));
         }
+        rollups.add(Rollups.deltas(feedback.receivedOn, feedback.requestType, feedback.team, feedback.confidential,
+                Rollups.ofResponse(feedback.source == FeedbackSource.SURVEY, feedback.csat, feedback.ces, feedback.nps,
+                        feedback.sentiment, feedback.frustrated, feedback.themes())));
         followUps.consider(feedback);
         return feedback;
     }

@@ -17,6 +17,7 @@ import io.hrloop.feedback.config.FeedbackConfig;
 import io.hrloop.feedback.domain.Feedback;
 import io.hrloop.feedback.domain.FeedbackSource;
 import io.hrloop.feedback.domain.InvitationStatus;
+import io.hrloop.feedback.domain.Rollups;
 import io.hrloop.feedback.domain.Sampling;
 import io.hrloop.feedback.domain.SubjectType;
 import io.hrloop.feedback.domain.SurveyInvitation;
@@ -31,11 +32,13 @@ public class SurveyService {
     private final EntityManager entityManager;
     private final FeedbackConfig config;
     private final FeedbackRecorder recorder;
+    private final RollupStore rollups;
 
-    public SurveyService(EntityManager entityManager, FeedbackConfig config, FeedbackRecorder recorder) {
+    public SurveyService(EntityManager entityManager, FeedbackConfig config, FeedbackRecorder recorder, RollupStore rollups) {
         this.entityManager = entityManager;
         this.config = config;
         this.recorder = recorder;
+        this.rollups = rollups;
     }
 
     /** What a resolved request tells us; the requester is null for confidential requests. */
@@ -81,7 +84,7 @@ public class SurveyService {
         invitation.createdAt = now;
         invitation.expiresAt = now.plus(config.survey().expiry());
         invitation.persist();
-        onInvited(invitation);
+        countInvitation(invitation, 1);
         return Decision.INVITED;
     }
 
@@ -92,15 +95,14 @@ public class SurveyService {
         for (SurveyInvitation invitation : open) {
             invitation.status = InvitationStatus.WITHDRAWN;
             invitation.closedAt = Clock.now();
-            onWithdrawn(invitation);
+            countInvitation(invitation, -1);
         }
     }
 
-    /** Hook for the rollups: an invitation counts towards the response rate. */
-    protected void onInvited(SurveyInvitation invitation) {
-    }
-
-    protected void onWithdrawn(SurveyInvitation invitation) {
+    /** An invitation counts towards the response rate of its day, week and month; a withdrawn one no longer. */
+    private void countInvitation(SurveyInvitation invitation, int change) {
+        rollups.add(Rollups.deltas(invitation.createdAt.toLocalDate(), invitation.requestType, invitation.team, false,
+                Rollups.ofInvitation(change)));
     }
 
     /** The caller's invitations that can still be answered, newest first. */

@@ -36,6 +36,13 @@ public final class Surveys {
         throw new AssertionError("no invitation for " + person);
     }
 
+    /** A fresh person's request of {@code type} in {@code team} is resolved and its survey answered with {@code json}. */
+    public static String respond(String type, String team, String json) {
+        String person = "emp-" + java.util.UUID.randomUUID();
+        RequestEvents.resolved(RequestEvents.Request.of(type, team, person), 1.0);
+        return answer(awaitInvitation(person).path("token").asText(), json);
+    }
+
     /** Answers the survey behind {@code token} and returns the feedback id. */
     public static String answer(String token, String json) {
         return given().contentType("application/json").body(json).when().post("/api/v1/surveys/" + token + "/response")

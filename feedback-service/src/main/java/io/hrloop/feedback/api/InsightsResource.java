@@ -1,0 +1,84 @@
+package io.hrloop.feedback.api;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import io.hrloop.common.problem.Problem;
+import io.hrloop.common.security.Roles;
+import io.hrloop.feedback.domain.InsightMetrics;
+import io.hrloop.feedback.domain.Rollups.Grain;
+import io.hrloop.feedback.service.Clock;
+import io.hrloop.feedback.service.InsightsService;
+import io.hrloop.feedback.service.InsightsService.GroupBy;
+
+@Path("/api/v1/insights")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Insights", description = "CSAT, NPS, effort, response rate, themes and sentiment by type, team and period")
+public class InsightsResource {
+
+    private final InsightsService insights;
+
+    public InsightsResource(InsightsService insights) {
+        this.insights = insights;
+    }
+
+    @Schema(name = "InsightPoint")
+    public record PointView(LocalDate periodStart, @JsonUnwrapped InsightMetrics metrics) {
+    }
+
+    @Schema(name = "InsightGroup", description = "A group's figures; suppressed (all figures null) under the minimum number of responses")
+    public record GroupView(String key, @JsonUnwrapped InsightMetrics metrics, List<PointView> trend) {
+        static GroupView from(InsightsService.Group g) {
+            return new GroupView(g.key(), g.metrics(), g.trend().stream().map(p -> new PointView(p.periodStart(), p.metrics())).toList());
+        }
+    }
+
+    @Schema(name = "Insights")
+    public record ReportView(LocalDate from, LocalDate to, GroupBy groupBy, Grain trendGrain, int minResponses,
+            GroupView overall, List<GroupView> groups) {
+    }
+
+    @GET
+    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST, Roles.SERVICE })
+    @Operation(summary = "Insights from feedback", description = """
+            Figures over [from, to] (days, UTC, inclusive) per request type, team, ISO week or month, each group \
+            with a trend series. Groups with fewer than the minimum number of responses (5 by default) are \
+            suppressed; confidential request types never appear by type. Read from rollups kept up to date as \
+            feedback arrives. Week and month periods are whole periods overlapping the range.""")
+    @APIResponse(responseCode = "200", description = "The report")
+    @APIResponse(responseCode = "400", description = "Invalid range or grouping", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an HR role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReportView report(
+            @Parameter(description = "First day, default 89 days before to", example = "2026-01-01") @QueryParam("from") String from,
+            @Parameter(description = "Last day, default today", example = "2026-03-31") @QueryParam("to") String to,
+            @Parameter(description = "type, team, week or month (default month)") @QueryParam("groupBy") String groupBy,
+            @Parameter(description = "Grain of each group's trend for type/team: week or month (default week up to 26 weeks)")
+            @QueryParam("trend") String trend) {
+        LocalDate last = to == null ? Clock.today() : Params.day("to", to);
+        LocalDate first = from == null ? last.minusDays(89) : Params.day("from", from);
+        GroupBy grouping = groupBy == null ? GroupBy.MONTH : Params.oneOf(GroupBy.class, "groupBy", groupBy);
+        Grain trendGrain = trend == null ? null : Params.oneOf(Grain.class, "trend", trend);
+        if (trendGrain == Grain.DAY) {
+            throw io.hrloop.common.problem.ProblemException.badRequest("invalid-parameter", "trend must be week or month");
+        }
+        InsightsService.Report report = insights.report(first, last, grouping, trendGrain);
+        return new ReportView(report.from(), report.to(), report.groupBy(), report.trendGrain(), report.minResponses(),
+                GroupView.from(report.overall()), report.groups().stream().map(GroupView::from).toList());
+    }
+}
