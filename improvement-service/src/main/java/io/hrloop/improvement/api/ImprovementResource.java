@@ -3,7 +3,6 @@ package io.hrloop.improvement.api;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,6 +43,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hrloop.common.api.Cursors;
 import io.hrloop.common.api.ETags;
 import io.hrloop.common.api.Page;
+import io.hrloop.common.api.QueryParams;
 import io.hrloop.common.idempotency.Idempotency;
 import io.hrloop.common.problem.Problem;
 import io.hrloop.common.problem.ProblemException;
@@ -145,7 +145,7 @@ public class ImprovementResource {
         if (theme != null && Theme.fromWire(theme).isEmpty()) {
             throw ProblemException.badRequest("invalid-theme", "theme must be one of " + Theme.WIRE_VALUES);
         }
-        Page<ImprovementItem> page = items.list(new ItemQuery(statuses(status), blankToNull(area), theme, sort(sort),
+        Page<ImprovementItem> page = items.list(new ItemQuery(QueryParams.enums(ItemStatus.class, "status", status), blankToNull(area), theme, sort(sort),
                 Cursors.limit(limit, 20, 100), blankToNull(cursor), !seesAll()));
         return new Page<>(page.items().stream().map(i -> ItemView.from(i, seesAll())).toList(), page.next());
     }
@@ -315,27 +315,6 @@ public class ImprovementResource {
 
     private static String tag(ImprovementItem item) {
         return ETags.of(item.version).replace("\"", "");
-    }
-
-    private static List<ItemStatus> statuses(List<String> values) {
-        List<ItemStatus> statuses = new ArrayList<>();
-        if (values == null) {
-            return statuses;
-        }
-        for (String value : values) {
-            for (String part : value.split(",")) {
-                if (part.isBlank()) {
-                    continue;
-                }
-                try {
-                    statuses.add(ItemStatus.valueOf(part.strip()));
-                } catch (IllegalArgumentException e) {
-                    throw ProblemException.badRequest("invalid-status", "status must be one of "
-                            + List.of(ItemStatus.values()));
-                }
-            }
-        }
-        return statuses;
     }
 
     private static ItemQuery.Sort sort(String value) {

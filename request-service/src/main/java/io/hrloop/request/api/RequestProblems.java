@@ -7,16 +7,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-
 import io.hrloop.common.problem.Problem;
 import io.hrloop.common.problem.ProblemMappers;
 import io.hrloop.request.domain.IllegalTransitionException;
 
 /** Problems specific to this service, in the one problem+json format. */
 public class RequestProblems {
-
-    private final ProblemMappers common = new ProblemMappers();
 
     /** An illegal lifecycle move is a 409 that says which moves are allowed. */
     @ServerExceptionMapper
@@ -27,14 +23,5 @@ public class RequestProblems {
         members.put("allowed", e.allowed().stream().map(Enum::name).toList());
         return ProblemMappers.problem(new Problem(Problem.TYPE_BASE + "illegal-transition", "Conflict", 409,
                 e.getMessage(), null, null, members));
-    }
-
-    /**
-     * A value Jackson cannot bind (an unknown enum constant or weekday): without this, the framework's own
-     * mapper for this exception answers plain JSON instead of a problem.
-     */
-    @ServerExceptionMapper(priority = 1)
-    public Response mismatchedInput(MismatchedInputException e) {
-        return common.mapJson(e);
     }
 }

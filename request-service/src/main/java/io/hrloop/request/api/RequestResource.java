@@ -3,7 +3,6 @@ package io.hrloop.request.api;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hrloop.common.api.Cursors;
 import io.hrloop.common.api.Page;
+import io.hrloop.common.api.QueryParams;
 import io.hrloop.common.idempotency.Idempotency;
 import io.hrloop.common.problem.Problem;
 import io.hrloop.common.problem.ProblemException;
@@ -143,31 +143,10 @@ public class RequestResource {
                     description = "Default -createdAt (newest first)") String sort,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = Cursors.limit(limit, 20, 100);
-        RequestService.Filters filters = new RequestService.Filters(statuses(status), type, owner, team, requester,
+        RequestService.Filters filters = new RequestService.Filters(QueryParams.enums(RequestStatus.class, "status", status), type, owner, team, requester,
                 breached, q, time("createdFrom", createdFrom), time("createdTo", createdTo), sort);
         RequestService.Slice slice = requests.list(filters, cursor, size);
         return new Page<>(views.of(slice.items()), slice.next());
-    }
-
-    private static List<RequestStatus> statuses(List<String> values) {
-        List<RequestStatus> statuses = new ArrayList<>();
-        if (values == null) {
-            return statuses;
-        }
-        for (String value : values) {
-            for (String part : value.split(",")) {
-                if (part.isBlank()) {
-                    continue;
-                }
-                try {
-                    statuses.add(RequestStatus.valueOf(part.strip()));
-                } catch (IllegalArgumentException e) {
-                    throw ProblemException.badRequest("invalid-filter", "status '" + part.strip()
-                            + "' is not one of " + List.of(RequestStatus.values()));
-                }
-            }
-        }
-        return statuses;
     }
 
     static OffsetDateTime time(String name, String value) {
