@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -56,6 +57,27 @@ public final class RequestEvents {
         fill(data, request);
         data.put("status", "IN_PROGRESS");
         send("hr.requests", request.id().toString(), event);
+    }
+
+    /** hr.improvement.implemented linking {@code feedbackIds}; send it with {@link #send}. */
+    public static ObjectNode implemented(UUID improvementId, String title, List<String> feedbackIds) {
+        ObjectNode event = example("hr.improvement.implemented", improvementId);
+        ObjectNode data = (ObjectNode) event.get("data");
+        data.put("improvementId", improvementId.toString());
+        data.put("title", title);
+        data.put("implementedAt", Instant.now().toString());
+        data.putArray("feedbackIds").addAll(feedbackIds.stream().map(MAPPER::valueToTree)
+                .map(com.fasterxml.jackson.databind.JsonNode.class::cast).toList());
+        return event;
+    }
+
+    public static void erased(String personId, String pseudonym) {
+        ObjectNode event = example("hr.person.erased", UUID.randomUUID());
+        event.put("subject", personId);
+        ObjectNode data = (ObjectNode) event.get("data");
+        data.put("personId", personId);
+        data.put("pseudonym", pseudonym);
+        send("hr.people", personId, event);
     }
 
     private static void fill(ObjectNode data, Request request) {
