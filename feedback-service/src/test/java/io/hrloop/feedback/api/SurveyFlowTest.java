@@ -24,6 +24,7 @@ import io.hrloop.feedback.support.Db;
 import io.hrloop.feedback.support.RequestEvents;
 import io.hrloop.feedback.support.RequestEvents.Request;
 import io.hrloop.feedback.support.Surveys;
+import io.hrloop.feedback.support.TimeTravel;
 import io.hrloop.testsupport.EventProbe;
 import io.hrloop.testsupport.RealInfrastructureResource;
 import io.hrloop.testsupport.Tokens;
@@ -94,7 +95,7 @@ class SurveyFlowTest {
                 .body("items", hasSize(1)).body("items[0].reference", equalTo(first.reference()));
 
         // Eight days later the person may be asked again.
-        Db.update("update survey_invitation set created_at = created_at - interval '8 days' where person_id = ?1", person);
+        TimeTravel.ageInvitations(person, 8);
         Request third = Request.of("benefits-question", "benefits", person);
         RequestEvents.resolved(third, 1.0);
         Db.awaitSnapshot(third.id(), s -> "RESOLVED".equals(s.status));
@@ -121,8 +122,7 @@ class SurveyFlowTest {
         String person = "emp-" + UUID.randomUUID();
         RequestEvents.resolved(Request.of("payroll-query", "payroll", person), 1.0);
         String token = Surveys.awaitInvitation(person).path("token").asText();
-        Db.update("update survey_invitation set created_at = created_at - interval '29 days', "
-                + "expires_at = expires_at - interval '29 days' where token = ?1", token);
+        TimeTravel.ageInvitations(person, 29);
         given().when().get("/api/v1/surveys/" + token).then().statusCode(404).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body("{\"csat\":5}").when().post("/api/v1/surveys/" + token + "/response")
                 .then().statusCode(404);

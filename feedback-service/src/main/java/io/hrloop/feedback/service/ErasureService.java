@@ -1,0 +1,46 @@
+package io.hrloop.feedback.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Erasure of a person: every reference to them becomes their pseudonym, the free text they wrote is
+ * removed (it may name them), their open invitations end, and every count and rollup stays as it was.
+ */
+@ApplicationScoped
+public class ErasureService {
+
+    private final EntityManager entityManager;
+
+    public ErasureService(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erase(String personId, String pseudonym) {
+        int feedback = update("update feedback set author = ?2, comment = null, comment_erased = (comment is not null) "
+                + "where author = ?1", personId, pseudonym);
+        // Ended by expiry rather than withdrawal: a withdrawn invitation would leave the response-rate counts.
+        update("update survey_invitation set expires_at = least(expires_at, now()) where person_id = ?1 and status = 'PENDING'",
+                personId, null);
+        update("update survey_invitation set person_id = ?2 where person_id = ?1", personId, pseudonym);
+        update("update follow_up set person_id = ?2 where person_id = ?1", personId, pseudonym);
+        update("update follow_up set assignee = ?2 where assignee = ?1", personId, pseudonym);
+        update("update notification set person_id = ?2 where person_id = ?1", personId, pseudonym);
+        update("update request_snapshot set requester = ?2 where requester = ?1", personId, pseudonym);
+        // Stored responses to the person's retried requests may quote them; they only serve retries.
+        update("delete from idempotency_record where caller = ?1", personId, null);
+        Log.infof("Erased a person into %s (%d pieces of signed feedback pseudonymised)", pseudonym, feedback);
+    }
+
+    private int update(String sql, String personId, String pseudonym) {
+        var query = entityManager.createNativeQuery(sql).setParameter(1, personId);
+        if (pseudonym != null) {
+            query.setParameter(2, pseudonym);
+        }
+        return query.executeUpdate();
+    }
+}
