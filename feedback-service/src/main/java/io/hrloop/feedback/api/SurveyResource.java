@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hrloop.common.api.Cursors;
@@ -109,7 +109,7 @@ public class SurveyResource {
     @GET
     @Path("/{token}")
     @PermitAll
-    @SecurityRequirement(name = "none")
+    @SecurityRequirementsSet
     @Operation(summary = "Open a survey by its token (no login)", description = "Shows the request's reference and subject.")
     @APIResponse(responseCode = "200", description = "The survey can be answered")
     @APIResponse(responseCode = "404", description = "Unknown, withdrawn or expired token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -121,7 +121,7 @@ public class SurveyResource {
     @POST
     @Path("/{token}/response")
     @PermitAll
-    @SecurityRequirement(name = "none")
+    @SecurityRequirementsSet
     @Operation(summary = "Answer a survey (no login, once)", description = "CSAT is required; a second answer is refused with 409.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "answer", value = """
             {"csat": 4, "ces": 2, "nps": 9, "comment": "Quick and clear answer, thank you.", "themes": ["speed"]}""")))
