@@ -149,6 +149,28 @@ class SurveyFlowTest {
     }
 
     @Test
+    void concurrentAnswersToOneTokenRecordExactlyOne() throws Exception {
+        String person = "emp-" + UUID.randomUUID();
+        Request request = Request.of("payroll-query", "payroll", person);
+        RequestEvents.resolved(request, 1.0);
+        String token = Surveys.awaitInvitation(person).path("token").asText();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> given().contentType(ContentType.JSON).body("{\"csat\":5}")
+                        .when().post("/api/v1/surveys/" + token + "/response").then().extract().statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(3, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        }
+        assertEquals(1L, ((Number) Db.single("select count(*) from feedback where request_id = ?1", request.id())).longValue());
+    }
+
+    @Test
     void unknownTokensAndInvalidAnswersAreProblemsAndChangeNothing() {
         given().when().get("/api/v1/surveys/" + "A".repeat(43)).then().statusCode(404).contentType("application/problem+json");
         given().when().get("/api/v1/surveys/not-a-token").then().statusCode(404);

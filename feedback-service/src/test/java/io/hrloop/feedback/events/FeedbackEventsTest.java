@@ -1,0 +1,57 @@
+package io.hrloop.feedback.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.hrloop.common.events.EventCatalog;
+import io.hrloop.common.events.EventSchemas;
+import io.hrloop.feedback.domain.Feedback;
+import io.hrloop.feedback.domain.FeedbackSource;
+import io.hrloop.feedback.domain.SubjectType;
+
+/** hr.feedback.received as published: valid against the contract, an excerpt of the comment, no person when anonymous. */
+class FeedbackEventsTest {
+
+    private static Feedback feedback(boolean anonymous, String comment) {
+        Feedback f = new Feedback();
+        f.id = UUID.randomUUID();
+        f.source = FeedbackSource.UNSOLICITED;
+        f.subjectType = SubjectType.GENERAL;
+        f.comment = comment;
+        f.chosenThemes = "speed";
+        f.detectedThemes = "communication";
+        f.sentiment = -0.4;
+        f.anonymous = anonymous;
+        f.author = anonymous ? null : "emp-1";
+        f.receivedOn = LocalDate.of(2026, 11, 23);
+        return f;
+    }
+
+    @Test
+    void longCommentsTravelAsAnExcerptOfAtMost500Characters() {
+        Map<String, Object> data = FeedbackEvents.received(feedback(false, "x".repeat(2000)), 500);
+        String comment = (String) data.get("comment");
+        assertEquals(500, comment.length());
+        assertTrue(comment.endsWith("\u2026"));
+        assertEquals(List.of(), EventSchemas.violations(EventCatalog.FEEDBACK_RECEIVED,
+                new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(data)));
+        assertEquals("emp-1", data.get("personId"));
+    }
+
+    @Test
+    void anonymousFeedbackNamesNoOne() {
+        Map<String, Object> data = FeedbackEvents.received(feedback(true, "short"), 500);
+        assertNull(data.get("personId"));
+        assertEquals("short", data.get("comment"));
+        assertEquals(List.of("speed", "communication"), data.get("themes"));
+        assertEquals("2026-11-23", data.get("receivedOn"));
+    }
+}
