@@ -23,6 +23,14 @@ public interface FeedbackConfig {
     @WithDefault("employee-relations-concern")
     Set<String> confidentialRequestTypes();
 
+    /**
+     * How often the events of anonymous feedback are released, shuffled, to the outbox (also set as
+     * {@code hrloop.feedback.anonymous-release-every} for the scheduler). Longer is more private; the
+     * event carries only the date either way.
+     */
+    @WithDefault("1h")
+    String anonymousReleaseEvery();
+
     /** Longest comment excerpt carried by hr.feedback.received. */
     @WithDefault("500")
     int eventCommentExcerpt();

@@ -1,6 +1,5 @@
 package io.hrloop.feedback.service;
 
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -20,7 +19,8 @@ import io.hrloop.feedback.events.FeedbackEvents;
 
 /**
  * Stores one piece of feedback with its text analysis, adds it to the insight rollups, opens a follow-up
- * when called for and publishes hr.feedback.received, all in one transaction. Anonymous feedback is stored without author or time, and its event carries only the date.
+ * when called for and publishes hr.feedback.received, all in one transaction (for anonymous feedback the
+ * event is held for the next shuffled release, see {@link AnonymousEvents}). Anonymous feedback is stored without author or time, and its event carries only the date.
  */
 @ApplicationScoped
 public class FeedbackRecorder {
@@ -30,9 +30,11 @@ public class FeedbackRecorder {
     private final FeedbackConfig config;
     private final FollowUpService followUps;
     private final RollupStore rollups;
+    private final AnonymousEvents anonymousEvents;
 
     public FeedbackRecorder(TextAnalyser analyser, Outbox outbox, FeedbackConfig config, FollowUpService followUps,
-            RollupStore rollups) {
+            RollupStore rollups, AnonymousEvents anonymousEvents) {
+        this.anonymousEvents = anonymousEvents;
         this.analyser = analyser;
         this.outbox = outbox;
         this.config = config;
@@ -84,9 +86,7 @@ public class FeedbackRecorder {
         }
         feedback.persist();
         if (feedback.anonymous) {
-            outbox.publish(EventCatalog.FEEDBACK_RECEIVED, feedback.id.toString(),
-                    FeedbackEvents.received(feedback, config.eventCommentExcerpt()),
-                    feedback.receivedOn.atStartOfDay().atOffset(ZoneOffset.UTC));
+            anonymousEvents.hold(feedback.id, FeedbackEvents.received(feedback, config.eventCommentExcerpt()));
         } else {
             outbox.publish(EventCatalog.FEEDBACK_RECEIVED, feedback.id.toString(),
                     FeedbackEvents.received(feedback, config.eventCommentExcerpt()));
