@@ -1,6 +1,6 @@
 package io.hrloop.common.api;
 
-import io.hrloop.common.problem.ProblemException;
+import io.hrloop.common.domain.DomainException;
 
 /** Weak-free version tags: {@code "<version>"}. A stale If-Match is 412, never a lost update. */
 public final class ETags {
@@ -27,7 +27,7 @@ public final class ETags {
                 return;
             }
         }
-        throw ProblemException.preconditionFailed(
+        throw DomainException.stale(
                 "the resource is at version " + currentVersion + ", not the one in If-Match; read it again and retry")
                 .with("currentVersion", currentVersion);
     }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import io.hrloop.common.problem.ProblemException;
+import io.hrloop.common.domain.DomainException;
 
 /** Parsing of list filters shared by the services' collection endpoints. */
 public final class QueryParams {
@@ -29,7 +29,7 @@ public final class QueryParams {
                 try {
                     parsed.add(Enum.valueOf(type, part.strip()));
                 } catch (IllegalArgumentException e) {
-                    throw ProblemException.badRequest("invalid-filter", parameter + " '" + part.strip()
+                    throw DomainException.invalid("invalid-filter", parameter + " '" + part.strip()
                             + "' is not one of " + Arrays.toString(type.getEnumConstants()));
                 }
             }

@@ -1,38 +1,55 @@
 package io.hrloop.common.events;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.hrloop.common.contract.*;
+
 /** The event contract of PRODUCT.md: every type, the topic it travels on. */
 public enum EventCatalog {
-    REQUEST_SUBMITTED("hr.request.submitted", Topics.REQUESTS),
-    REQUEST_ASSIGNED("hr.request.assigned", Topics.REQUESTS),
-    REQUEST_STATUS_CHANGED("hr.request.status-changed", Topics.REQUESTS),
-    REQUEST_RESOLVED("hr.request.resolved", Topics.REQUESTS),
-    REQUEST_DECLINED("hr.request.declined", Topics.REQUESTS),
-    REQUEST_REOPENED("hr.request.reopened", Topics.REQUESTS),
-    REQUEST_SLA_AT_RISK("hr.request.sla-at-risk", Topics.REQUESTS),
-    REQUEST_SLA_BREACHED("hr.request.sla-breached", Topics.REQUESTS),
-    FEEDBACK_RECEIVED("hr.feedback.received", Topics.FEEDBACK),
-    FEEDBACK_FOLLOW_UP_OPENED("hr.feedback.follow-up-opened", Topics.FEEDBACK),
-    IMPROVEMENT_CREATED("hr.improvement.created", Topics.IMPROVEMENTS),
-    IMPROVEMENT_EVIDENCE_ADDED("hr.improvement.evidence-added", Topics.IMPROVEMENTS),
-    IMPROVEMENT_STATUS_CHANGED("hr.improvement.status-changed", Topics.IMPROVEMENTS),
-    IMPROVEMENT_IMPLEMENTED("hr.improvement.implemented", Topics.IMPROVEMENTS),
-    PERSON_ERASED("hr.person.erased", Topics.PEOPLE);
+    REQUEST_SUBMITTED("hr.request.submitted", Topics.REQUESTS, RequestSubmitted.class),
+    REQUEST_ASSIGNED("hr.request.assigned", Topics.REQUESTS, RequestAssigned.class),
+    REQUEST_STATUS_CHANGED("hr.request.status-changed", Topics.REQUESTS, RequestStatusChanged.class),
+    REQUEST_RESOLVED("hr.request.resolved", Topics.REQUESTS, RequestResolved.class),
+    REQUEST_DECLINED("hr.request.declined", Topics.REQUESTS, RequestDeclined.class),
+    REQUEST_REOPENED("hr.request.reopened", Topics.REQUESTS, RequestReopened.class),
+    REQUEST_SLA_AT_RISK("hr.request.sla-at-risk", Topics.REQUESTS, RequestSlaAtRisk.class),
+    REQUEST_SLA_BREACHED("hr.request.sla-breached", Topics.REQUESTS, RequestSlaBreached.class),
+    FEEDBACK_RECEIVED("hr.feedback.received", Topics.FEEDBACK, FeedbackReceived.class),
+    FEEDBACK_FOLLOW_UP_OPENED("hr.feedback.follow-up-opened", Topics.FEEDBACK, FollowUpOpened.class),
+    IMPROVEMENT_CREATED("hr.improvement.created", Topics.IMPROVEMENTS, ImprovementCreated.class),
+    IMPROVEMENT_EVIDENCE_ADDED("hr.improvement.evidence-added", Topics.IMPROVEMENTS, ImprovementEvidenceAdded.class),
+    IMPROVEMENT_STATUS_CHANGED("hr.improvement.status-changed", Topics.IMPROVEMENTS, ImprovementStatusChanged.class),
+    IMPROVEMENT_IMPLEMENTED("hr.improvement.implemented", Topics.IMPROVEMENTS, ImprovementImplemented.class),
+    PERSON_ERASED("hr.person.erased", Topics.PEOPLE, PersonErased.class);
 
     private static final Map<String, EventCatalog> BY_TYPE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventCatalog::type, Function.identity()));
 
     private final String type;
     private final String topic;
+    private final Class<? extends EventData> dataType;
 
-    EventCatalog(String type, String topic) {
+    EventCatalog(String type, String topic, Class<? extends EventData> dataType) {
         this.type = type;
         this.topic = topic;
+        this.dataType = dataType;
+    }
+
+    /** The record its {@code data} is read into and written from. */
+    public Class<? extends EventData> dataType() {
+        return dataType;
+    }
+
+    /** The types whose data a handler of {@code dataType} can receive. */
+    public static Set<EventCatalog> assignableTo(Class<? extends EventData> dataType) {
+        return Arrays.stream(values()).filter(t -> dataType.isAssignableFrom(t.dataType))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(EventCatalog.class)));
     }
 
     public String type() {

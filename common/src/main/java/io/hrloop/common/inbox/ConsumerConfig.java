@@ -23,10 +23,28 @@ public interface ConsumerConfig {
     /** Dead-letter topic for events that cannot be processed; defaults to hr.dlq.&lt;application name&gt;. */
     Optional<String> deadLetterTopic();
 
-    /** Attempts at a handler failure before the event is dead-lettered. */
+    /** Attempts at an event whose handler fails while the database is healthy, before it is dead-lettered. */
     @WithDefault("3")
     int maxAttempts();
 
     @WithDefault("500ms")
     Duration pollTimeout();
+
+    /** Records per poll; one poll batch is applied in one transaction. */
+    @WithDefault("500")
+    int maxPollRecords();
+
+    /** First wait after a database or broker failure; it doubles up to {@link #maxBackoff()}. */
+    @WithDefault("1s")
+    Duration backoff();
+
+    @WithDefault("30s")
+    Duration maxBackoff();
+
+    /**
+     * The liveness check turns DOWN when the loop has not polled for this long: the loop restarts itself
+     * after every failure it sees, so a loop this late is wedged, and only a restart of the process helps.
+     */
+    @WithDefault("5m")
+    Duration stalledAfter();
 }

@@ -2,16 +2,25 @@ package io.hrloop.common.inbox;
 
 import java.util.Set;
 
-import io.hrloop.common.events.IncomingEvent;
+import io.hrloop.common.contract.EventData;
+import io.hrloop.common.events.EventCatalog;
 
 /**
- * A consumer of contract events. {@link #handle} runs inside the transaction that also records the
- * event id in the inbox, so an effect is applied once however often the event is delivered.
+ * A consumer of contract events, receiving the typed record of each event. {@link #handle} runs inside
+ * the transaction that also records the event id in the inbox, so an effect is applied once however often
+ * the event is delivered.
+ *
+ * @param <T> the record (or the sealed family of records, e.g. {@code RequestEvent}) it receives
  */
-public interface EventHandler {
+public interface EventHandler<T extends EventData> {
 
-    /** The event types this handler applies; other types on its topics are acknowledged and skipped. */
-    Set<String> types();
+    /** The record type this handler receives. */
+    Class<T> dataType();
 
-    void handle(IncomingEvent event);
+    /** The event types it applies: by default every type whose data is a {@link #dataType()}. */
+    default Set<EventCatalog> types() {
+        return EventCatalog.assignableTo(dataType());
+    }
+
+    void handle(T event, EventMetadata metadata);
 }

@@ -23,9 +23,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
+import io.hrloop.common.contract.EventData;
 import io.hrloop.common.events.Envelope;
 import io.hrloop.common.events.EventCatalog;
 import io.hrloop.common.events.EventSchemas;
+import io.hrloop.common.time.Times;
 
 /**
  * Writes an event into the outbox table inside the caller's transaction, so the state change and
@@ -34,15 +36,21 @@ import io.hrloop.common.events.EventSchemas;
 @ApplicationScoped
 public class Outbox {
 
+    /** One wake-up per transaction, however many events it writes. */
+    private static final Object WAKE_UP_REGISTERED = new Object();
+
     private final AgroalDataSource dataSource;
     private final EntityManager entityManager;
     private final TransactionSynchronizationRegistry registry;
     private final OutboxRelay relay;
     private final ObjectMapper mapper;
+    private final Times times;
     private final String source;
 
     public Outbox(AgroalDataSource dataSource, EntityManager entityManager, TransactionSynchronizationRegistry registry,
-            OutboxRelay relay, ObjectMapper mapper, @ConfigProperty(name = "quarkus.application.name") String service) {
+            OutboxRelay relay, ObjectMapper mapper, Times times,
+            @ConfigProperty(name = "quarkus.application.name") String service) {
+        this.times = times;
         this.dataSource = dataSource;
         this.entityManager = entityManager;
         this.registry = registry;
@@ -53,8 +61,8 @@ public class Outbox {
 
     /** Records an event stamped now. Returns the event id. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String publish(EventCatalog type, String aggregateId, Object data) {
-        return publish(type, aggregateId, data, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
+    public String publish(EventData event) {
+        return publish(event, times.now().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC));
     }
 
     /**
@@ -62,8 +70,10 @@ public class Outbox {
      * that neither the envelope nor the Kafka record carries the precise moment.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String publish(EventCatalog type, String aggregateId, Object data, OffsetDateTime time) {
-        JsonNode tree = mapper.valueToTree(data);
+    public String publish(EventData event, OffsetDateTime time) {
+        EventCatalog type = event.eventType();
+        String aggregateId = event.aggregateId();
+        JsonNode tree = mapper.valueToTree(event);
         EventSchemas.requireValid(type, tree);
         String id = UUID.randomUUID().toString();
         byte[] payload;
@@ -88,18 +98,21 @@ public class Outbox {
         } catch (SQLException e) {
             throw new IllegalStateException("could not write the outbox", e);
         }
-        registry.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
+        if (registry.getResource(WAKE_UP_REGISTERED) == null) {
+            registry.putResource(WAKE_UP_REGISTERED, Boolean.TRUE);
+            registry.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
                 }
-            }
-        });
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        relay.wake();
+                    }
+                }
+            });
+        }
         return id;
     }
 }

@@ -5,15 +5,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,52 +19,68 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.agroal.api.AgroalDataSource;
-import io.hrloop.common.events.Envelope;
+import io.hrloop.common.kafka.KafkaClients;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 
 /**
- * Publishes committed outbox rows to Kafka and deletes them. One relay runs per replica; rows are
- * claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas share the work without publishing a row
- * twice, and no "last id seen" watermark is kept (transactions commit out of id order). Events of
- * one aggregate leave in id order: a row is held back while an older row of its aggregate is claimed
- * by another replica. Woken on commit; the periodic sweep only picks up other replicas' leftovers
- * and retries after a broker outage.
+ * Publishes committed outbox rows to Kafka and deletes them. One relay runs per replica; rows are claimed
+ * with {@code FOR UPDATE SKIP LOCKED}, so replicas share the work without publishing a row twice, and no
+ * "last id seen" watermark is kept (transactions commit out of id order).
+ * <p>
+ * Events of one aggregate leave in id order: a row is held back while an older row of its aggregate is
+ * claimed by another replica, the rows of a batch are sent in waves (the n-th row of an aggregate only once
+ * its (n-1)-th is acknowledged), and a parked row holds back its aggregate's later rows. A row the broker
+ * refuses while it takes others is retried, then parked (see {@link OutboxConfig.Relay#maxAttempts()}), so
+ * one unpublishable event never blocks the other aggregates. When the broker takes nothing, nothing counts
+ * against the rows: the relay backs off and retries.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final String CLAIM = "select id, topic, event_key, event_time, payload from outbox_event order by id limit ? for update skip locked";
+    private static final String CLAIM = """
+            select o.id, o.event_id, o.topic, o.event_key, o.event_type, o.event_time, o.payload, o.attempts
+            from outbox_event o
+            where o.parked_at is null
+              and not exists (select 1 from outbox_event p where p.event_key = o.event_key and p.parked_at is not null)
+            order by o.id limit ? for update of o skip locked""";
     private static final String PENDING_OF_KEYS = "select id, event_key from outbox_event where event_key = any(?) order by id";
     private static final String DELETE = "delete from outbox_event where id = any(?)";
+    private static final String FAILED = "update outbox_event set attempts = attempts + 1, last_error = ?, "
+            + "parked_at = case when ? then now() else null end where id = ?";
 
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
     private final Map<String, Object> kafkaConfig;
+    private final MeterRegistry registry;
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicBoolean running = new AtomicBoolean();
     private final Counter published;
     private Thread worker;
     private Producer<String, byte[]> producer;
+    private KafkaClientMetrics producerMetrics;
+    private Admin admin;
 
     public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry) {
         this.dataSource = dataSource;
         this.config = config;
         this.kafkaConfig = kafkaConfig;
+        this.registry = registry;
         this.published = Counter.builder("hrloop.outbox.published").description("Events published from the outbox")
                 .register(registry);
     }
@@ -85,7 +99,15 @@ public class OutboxRelay {
 
     /** Starts publishing on a thread of its own. */
     synchronized void launch() {
-        producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
+        KafkaProducer<String, byte[]> kafka = new KafkaProducer<>(producerConfig(), new StringSerializer(),
+                new ByteArraySerializer());
+        Map<String, Object> adminConfig = KafkaClients.properties(kafkaConfig);
+        adminConfig.keySet().retainAll(AdminClientConfig.configNames());
+        adminConfig.put(AdminClientConfig.CLIENT_ID_CONFIG, "outbox-relay-admin");
+        admin = Admin.create(adminConfig);
+        producerMetrics = new KafkaClientMetrics(kafka);
+        producerMetrics.bindTo(registry);
+        producer = kafka;
         running.set(true);
         worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
     }
@@ -102,6 +124,8 @@ public class OutboxRelay {
             Thread.currentThread().interrupt();
         }
         producer.close(Duration.ofSeconds(5));
+        producerMetrics.close();
+        admin.close(Duration.ofSeconds(2));
     }
 
     /** Called after a transaction that wrote the outbox has committed. */
@@ -109,17 +133,18 @@ public class OutboxRelay {
         wakeUp.release();
     }
 
+    /** An operator sends a parked row back: the relay reads its topic's limit again, then tries. */
+    public void retry(String topic) {
+        TopicLimits.forget(topic);
+        wake();
+    }
+
     private Map<String, Object> producerConfig() {
-        Map<String, Object> props = new HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            if (!key.startsWith("health") && !key.startsWith("snappy") && !key.startsWith("devservices")) {
-                props.put(key, value);
-            }
-        });
+        Map<String, Object> props = KafkaClients.properties(kafkaConfig);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
         props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
@@ -141,7 +166,7 @@ public class OutboxRelay {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (Exception e) {
+            } catch (Throwable e) {
                 backoffMs = Math.min(Math.max(backoffMs * 2, 200), 5_000);
                 Log.warnf("Outbox relay could not publish (retrying in %d ms): %s", backoffMs, e.getMessage());
                 try {
@@ -154,7 +179,10 @@ public class OutboxRelay {
         }
     }
 
-    /** Claims, publishes and deletes one batch in one database transaction; returns the rows published. */
+    /**
+     * Claims, publishes and deletes one batch in one database transaction; returns the rows published (or
+     * failed on their own account). Throws when the broker took none of them.
+     */
     int publishBatch() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -164,28 +192,55 @@ public class OutboxRelay {
                     connection.commit();
                     return 0;
                 }
-                List<Row> publishable = inAggregateOrder(connection, claimed);
-                List<Future<?>> acks = new ArrayList<>(publishable.size());
-                for (Row row : publishable) {
-                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic, null, row.timestamp, row.key,
-                            row.payload, new RecordHeaders().add("content-type", Envelope.CONTENT_TYPE.getBytes()));
-                    acks.add(producer.send(record));
+                Map<String, List<Row>> byAggregate = new LinkedHashMap<>();
+                for (Row row : inAggregateOrder(connection, claimed)) {
+                    byAggregate.computeIfAbsent(row.key, k -> new ArrayList<>()).add(row);
                 }
-                for (Future<?> ack : acks) {
-                    ack.get();
+                Waves.Outcome outcome = Waves.send(producer, admin, byAggregate, config.relay().maxEventBytes());
+                if (outcome.delivered.isEmpty() && outcome.brokerDown) {
+                    connection.rollback();
+                    throw outcome.firstFailure;
                 }
                 try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
-                    Array ids = connection.createArrayOf("bigint", publishable.stream().map(r -> r.id).toArray());
+                    Array ids = connection.createArrayOf("bigint", outcome.delivered.stream().map(r -> r.id).toArray());
                     delete.setArray(1, ids);
                     delete.executeUpdate();
                 }
+                recordFailures(connection, outcome.failed);
                 connection.commit();
-                published.increment(publishable.size());
-                return publishable.size();
+                published.increment(outcome.delivered.size());
+                return outcome.delivered.size() + outcome.failed.size();
             } catch (Exception e) {
                 connection.rollback();
                 throw e;
             }
+        }
+    }
+
+    /** Counts a failed attempt against each row; parks a row whose event the broker will never take. */
+    private void recordFailures(Connection connection, List<Waves.Failure> failures) throws SQLException {
+        if (failures.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(FAILED)) {
+            for (Waves.Failure failure : failures) {
+                boolean park = failure.permanent() || failure.row().attempts + 1 >= config.relay().maxAttempts();
+                String error = failure.error().length() > 2000 ? failure.error().substring(0, 2000) : failure.error();
+                update.setString(1, error);
+                update.setBoolean(2, park);
+                update.setLong(3, failure.row().id);
+                update.addBatch();
+                if (park) {
+                    registry.counter("hrloop.outbox.parked.events", "type", failure.row().type).increment();
+                    Log.errorf("Outbox event %s (%s, aggregate %s) parked after %d attempts: %s; its aggregate's later"
+                            + " events wait for an operator (/api/v1/dead-letters)", failure.row().eventId,
+                            failure.row().type, failure.row().key, failure.row().attempts + 1, error);
+                } else {
+                    Log.warnf("Outbox event %s (%s) not published (attempt %d): %s", failure.row().eventId,
+                            failure.row().type, failure.row().attempts + 1, error);
+                }
+            }
+            update.executeBatch();
         }
     }
 
@@ -195,9 +250,9 @@ public class OutboxRelay {
             select.setInt(1, config.relay().batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    Timestamp time = rs.getTimestamp("event_time");
-                    rows.add(new Row(rs.getLong("id"), rs.getString("topic"), rs.getString("event_key"),
-                            time.getTime(), rs.getBytes("payload")));
+                    rows.add(new Row(rs.getLong("id"), rs.getString("event_id"), rs.getString("topic"),
+                            rs.getString("event_key"), rs.getString("event_type"), rs.getTimestamp("event_time").getTime(),
+                            rs.getBytes("payload"), rs.getInt("attempts")));
                 }
             }
         }
@@ -237,6 +292,7 @@ public class OutboxRelay {
         return claimed.stream().filter(row -> allowed.contains(row.id)).toList();
     }
 
-    private record Row(long id, String topic, String key, long timestamp, byte[] payload) {
+    record Row(long id, String eventId, String topic, String key, String type, long timestamp, byte[] payload,
+            int attempts) {
     }
 }

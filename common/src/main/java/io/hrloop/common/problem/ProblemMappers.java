@@ -22,6 +22,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 
+import io.hrloop.common.db.DatabaseTrouble;
+import io.hrloop.common.domain.DomainException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -30,6 +32,9 @@ import io.quarkus.security.UnauthorizedException;
 
 /** Maps every failure to problem+json; unexpected ones are logged and answered without internals. */
 public class ProblemMappers {
+
+    /** What a 503 tells a client to wait before retrying. */
+    public static final String RETRY_AFTER_SECONDS = "5";
 
     public static Response problem(int status, String slug, String title, String detail) {
         return problem(new Problem(Problem.TYPE_BASE + slug, title, status, detail, null, null, null));
@@ -43,6 +48,29 @@ public class ProblemMappers {
     public Response mapProblem(ProblemException e) {
         return problem(new Problem(Problem.TYPE_BASE + e.slug(), e.title(), e.status(), e.getMessage(), null, null,
                 e.extensions().isEmpty() ? null : e.extensions()));
+    }
+
+    /** A use case's refusal, by its kind (the service layer knows nothing of HTTP). */
+    @ServerExceptionMapper
+    public Response mapDomain(DomainException e) {
+        int status = switch (e.kind()) {
+            case NOT_FOUND -> 404;
+            case INVALID -> 400;
+            case UNPROCESSABLE -> 422;
+            case NOT_PERMITTED -> 403;
+            case CONFLICT -> 409;
+            case STALE -> 412;
+        };
+        String title = switch (e.kind()) {
+            case NOT_FOUND -> "Not found";
+            case INVALID -> "Invalid request";
+            case UNPROCESSABLE -> "Unprocessable request";
+            case NOT_PERMITTED -> "Forbidden";
+            case CONFLICT -> "Conflict";
+            case STALE -> "Precondition failed";
+        };
+        return problem(new Problem(Problem.TYPE_BASE + e.code(), title, status, e.getMessage(), null, null,
+                e.details().isEmpty() ? null : e.details()));
     }
 
     @ServerExceptionMapper
@@ -104,6 +132,14 @@ public class ProblemMappers {
         return problem(403, "forbidden", "Forbidden", "your roles do not allow this operation");
     }
 
+    /** The database is unreachable, slow or restarting: nothing was changed, and a retry soon may succeed. */
+    public static Response unavailable(Throwable e) {
+        Log.warnf("Answering 503: database unavailable (%s)", e.getClass().getSimpleName());
+        return Response.fromResponse(problem(503, "service-unavailable", "Service unavailable",
+                "the service cannot reach its database right now; nothing was changed, please retry shortly"))
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+    }
+
     @ServerExceptionMapper
     public Response mapOptimisticLock(OptimisticLockException e) {
         return problem(409, "concurrent-update", "Conflict",
@@ -139,6 +175,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response mapUnexpected(Exception e) {
+        if (DatabaseTrouble.isDatabaseTrouble(e)) {
+            return unavailable(e);
+        }
         Log.error("Unexpected failure", e);
         return problem(new Problem(Problem.TYPE_BASE + "server-error", "Server error", 500,
                 "the service could not complete the request", null, null, Map.of()));

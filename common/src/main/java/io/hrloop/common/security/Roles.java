@@ -9,6 +9,8 @@ public final class Roles {
     public static final String HR_ADMIN = "hr-admin";
     public static final String ER_SPECIALIST = "er-specialist";
     public static final String SERVICE = "service";
+    /** Runs the platform: sees event metadata and the payloads it must replay, no other HR content. */
+    public static final String OPERATOR = "operator";
 
     private Roles() {
     }

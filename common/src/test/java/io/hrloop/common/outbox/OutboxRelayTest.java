@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.agroal.api.AgroalDataSource;
+import io.hrloop.common.contract.PersonErased;
 import io.hrloop.common.events.EventCatalog;
 import io.hrloop.common.inbox.Inbox;
 import io.hrloop.testsupport.EventProbe;
@@ -120,7 +122,7 @@ class OutboxRelayTest {
         String id = "agg-" + UUID.randomUUID();
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                outbox.publish(EventCatalog.PERSON_ERASED, id, erased(id, 1));
+                outbox.publish(erased(id, 1));
                 throw new IllegalStateException("business rule failed");
             });
         } catch (IllegalStateException expected) {
@@ -136,7 +138,7 @@ class OutboxRelayTest {
     void anInvalidPayloadIsRefusedBeforeItReachesTheOutbox() {
         String id = "agg-" + UUID.randomUUID();
         try {
-            QuarkusTransaction.requiringNew().run(() -> outbox.publish(EventCatalog.PERSON_ERASED, id, Map.of("personId", id)));
+            QuarkusTransaction.requiringNew().run(() -> outbox.publish(new PersonErased(id, null, null, null)));
             throw new AssertionError("expected a schema violation");
         } catch (RuntimeException e) {
             assertTrue(e.getMessage().contains("violates its schema"), e.getMessage());
@@ -158,7 +160,7 @@ class OutboxRelayTest {
                 QuarkusTransaction.requiringNew().run(() -> {
                     ProbeAggregate aggregate = ProbeAggregate.findById(id);
                     aggregate.counter++;
-                    outbox.publish(EventCatalog.PERSON_ERASED, id, erased(id, aggregate.counter));
+                    outbox.publish(erased(id, aggregate.counter));
                 });
                 return;
             } catch (RuntimeException e) {
@@ -169,8 +171,7 @@ class OutboxRelayTest {
         }
     }
 
-    private static Map<String, Object> erased(String id, int counter) {
-        return Map.of("personId", id, "pseudonym", "p-" + counter, "erasedAt", Instant.now().toString(),
-                "erasedBy", Integer.toString(counter));
+    private static PersonErased erased(String id, int counter) {
+        return new PersonErased(id, "p-" + counter, OffsetDateTime.now(ZoneOffset.UTC), Integer.toString(counter));
     }
 }

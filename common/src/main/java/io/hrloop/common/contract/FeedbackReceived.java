@@ -1,0 +1,40 @@
+package io.hrloop.common.contract;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.hrloop.common.events.EventCatalog;
+
+/** hr.feedback.received: Every piece of feedback. personId is present only when signed; anonymous feedback carries only the date. */
+public record FeedbackReceived(
+        UUID feedbackId,
+        String source,
+        String subjectType,
+        String subjectKey,
+        String requestId,
+        String reference,
+        String requestType,
+        String team,
+        Integer csat,
+        Integer ces,
+        Integer nps,
+        String comment,
+        List<Theme> themes,
+        double sentiment,
+        boolean frustrated,
+        boolean anonymous,
+        String personId,
+        LocalDate receivedOn) implements EventData {
+
+    @Override
+    public EventCatalog eventType() {
+        return EventCatalog.FEEDBACK_RECEIVED;
+    }
+
+    @Override
+    public String aggregateId() {
+        return feedbackId.toString();
+    }
+
+}

@@ -1,0 +1,39 @@
+package io.hrloop.common.contract;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import io.hrloop.common.events.EventCatalog;
+
+/** hr.request.reopened: The requester reopened a resolved request. */
+public record RequestReopened(
+        UUID requestId,
+        String reference,
+        String requestType,
+        String category,
+        String team,
+        String priority,
+        String status,
+        boolean confidential,
+        String requester,
+        String onBehalfOf,
+        String owner,
+        String subject,
+        Double surveySamplingRate,
+        OffsetDateTime occurredAt,
+        String previousStatus,
+        String note) implements RequestEvent {
+
+    @Override
+    public EventCatalog eventType() {
+        return EventCatalog.REQUEST_REOPENED;
+    }
+
+    /** The event from the facts every request event carries, plus its own members. */
+    public static RequestReopened of(RequestFacts facts, String previousStatus, String note) {
+        return new RequestReopened(facts.requestId(), facts.reference(), facts.requestType(), facts.category(),
+                facts.team(), facts.priority(), facts.status(), facts.confidential(), facts.requester(),
+                facts.onBehalfOf(), facts.owner(), facts.subject(), facts.surveySamplingRate(), facts.occurredAt(),
+                previousStatus, note);
+    }
+}

@@ -1,0 +1,164 @@
+package io.hrloop.common.inbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
+
+import io.agroal.api.AgroalDataSource;
+import io.hrloop.common.db.DatabaseTrouble;
+import io.hrloop.common.events.MalformedEventException;
+import io.hrloop.common.inbox.EventDispatcher.Delivery;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Applies one poll batch: the types no handler applies are skipped unread (by the {@code ce_type} header), the
+ * rest in one transaction with an inbox row per event. When that fails and the database is healthy, the events
+ * are applied one by one to find the failing one, which is dead-lettered after its attempts. Database trouble
+ * is never an event's fault: the whole batch is given back ({@link RetryLater}) to be retried.
+ */
+@ApplicationScoped
+public class BatchApplier {
+
+    /** The batch cannot be applied now (database or dead-letter topic away); it is retried, never dead-lettered. */
+    public static final class RetryLater extends RuntimeException {
+        RetryLater(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final EventDispatcher dispatcher;
+    private final DeadLetterPublisher deadLetters;
+    private final AgroalDataSource dataSource;
+    private final ConsumerConfig config;
+    private final MeterRegistry registry;
+
+    public BatchApplier(EventDispatcher dispatcher, DeadLetterPublisher deadLetters, AgroalDataSource dataSource,
+            ConsumerConfig config, MeterRegistry registry) {
+        this.dispatcher = dispatcher;
+        this.deadLetters = deadLetters;
+        this.dataSource = dataSource;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    /** Whether the service has any handler at all (a service without one runs no consumer). */
+    boolean consumesAnything() {
+        return dispatcher.consumesAnything();
+    }
+
+    void apply(ConsumerRecords<String, byte[]> records) {
+        List<Pending> pending = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            String type = header(record, EventHeaders.TYPE);
+            if (type != null && !dispatcher.wants(type)) {
+                continue;
+            }
+            try {
+                Delivery delivery = dispatcher.read(record.value());
+                if (dispatcher.wants(delivery.metadata().type().type())) {
+                    pending.add(new Pending(record, delivery));
+                }
+            } catch (MalformedEventException e) {
+                deadLetter(record, null, e.getMessage());
+            }
+        }
+        if (pending.isEmpty()) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> pending.forEach(p -> dispatcher.apply(p.delivery())));
+            pending.forEach(this::counted);
+        } catch (RuntimeException e) {
+            if (DatabaseTrouble.isDatabaseTrouble(e) || !databaseReachable()) {
+                throw new RetryLater("Database unavailable (" + summary(e) + ")");
+            }
+            // A handler failed on one of them: apply them one by one to find it.
+            pending.forEach(this::applyAlone);
+        }
+    }
+
+    private void applyAlone(Pending p) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> dispatcher.apply(p.delivery()));
+                counted(p);
+                return;
+            } catch (MalformedEventException e) {
+                deadLetter(p.record(), p.delivery(), e.getMessage());
+                return;
+            } catch (RuntimeException e) {
+                registry.counter("hrloop.events.handler.failures", "type", p.delivery().metadata().type().type())
+                        .increment();
+                if (DatabaseTrouble.isDatabaseTrouble(e) || !databaseReachable()) {
+                    throw new RetryLater("Database unavailable (" + summary(e) + ")");
+                }
+                if (attempt >= config.maxAttempts()) {
+                    Log.errorf(e, "Event %s (%s) failed %d times while the database is healthy; dead-lettering it",
+                            p.delivery().metadata().id(), p.delivery().metadata().type().type(), attempt);
+                    deadLetter(p.record(), p.delivery(), "processing failed: " + summary(e));
+                    return;
+                }
+                try {
+                    Thread.sleep(Duration.ofMillis(100L * attempt));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new RetryLater("interrupted");
+                }
+            }
+        }
+    }
+
+    private void counted(Pending p) {
+        registry.counter("hrloop.events.consumed", "topic", p.record().topic(), "type",
+                p.delivery().metadata().type().type()).increment();
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, Delivery delivery, String reason) {
+        try {
+            deadLetters.park(record, delivery, reason);
+        } catch (RuntimeException e) {
+            if (DatabaseTrouble.isDatabaseTrouble(e) || !databaseReachable()) {
+                throw new RetryLater("Database unavailable while dead-lettering (" + summary(e) + ")");
+            }
+            throw new RetryLater("Dead-letter topic unreachable (" + summary(e) + ")");
+        }
+    }
+
+    /** A fresh look at the database: is a failure the work's or the database's? */
+    boolean databaseReachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(3);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    static String summary(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("");
+        String text = root.getClass().getSimpleName() + message;
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private record Pending(ConsumerRecord<String, byte[]> record, Delivery delivery) {
+    }
+}

@@ -1,0 +1,110 @@
+package io.hrloop.common.inbox;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.hrloop.common.contract.EventData;
+import io.hrloop.common.events.Envelope;
+import io.hrloop.common.events.EventCatalog;
+import io.hrloop.common.events.EventSchemas;
+import io.hrloop.common.events.IncomingEvent;
+import io.hrloop.common.events.MalformedEventException;
+
+/**
+ * Reads a consumed record into its typed contract event and hands it to the service's handlers, once: the
+ * same path for the consumer loop and for an operator's replay of a dead letter.
+ */
+@ApplicationScoped
+public class EventDispatcher {
+
+    /** A consumed event that passed the envelope, type and schema checks. */
+    public record Delivery(EventMetadata metadata, EventData data) {
+    }
+
+    private final Map<EventCatalog, List<EventHandler<?>>> handlers = new EnumMap<>(EventCatalog.class);
+    private final Inbox inbox;
+    private final ObjectMapper mapper;
+    private final String service;
+
+    public EventDispatcher(Instance<EventHandler<?>> all, Inbox inbox, ObjectMapper mapper,
+            @ConfigProperty(name = "quarkus.application.name") String service) {
+        this.inbox = inbox;
+        this.mapper = mapper;
+        this.service = service;
+        for (EventHandler<?> handler : all) {
+            for (EventCatalog type : handler.types()) {
+                if (!handler.dataType().isAssignableFrom(type.dataType())) {
+                    throw new IllegalStateException(handler.getClass().getName() + " receives "
+                            + handler.dataType().getSimpleName() + " but asks for " + type.type());
+                }
+                handlers.computeIfAbsent(type, t -> new ArrayList<>()).add(handler);
+            }
+        }
+    }
+
+    /** Whether any handler applies events of this CloudEvents type: the others are skipped unread. */
+    public boolean wants(String type) {
+        return EventCatalog.byType(type).map(handlers::containsKey).orElse(false);
+    }
+
+    public boolean consumesAnything() {
+        return !handlers.isEmpty();
+    }
+
+    /**
+     * Parses and checks a record's value; throws {@link MalformedEventException} when it can never be
+     * processed (not a CloudEvent, unknown type, schema violation, data that does not bind).
+     */
+    public Delivery read(byte[] value) {
+        IncomingEvent event = Envelope.parse(value, mapper);
+        EventCatalog type = EventCatalog.byType(event.type())
+                .orElseThrow(() -> new MalformedEventException("unknown event type"));
+        EventSchemas.requireValid(type, event.data());
+        EventData data;
+        try {
+            data = mapper.treeToValue(event.data(), type.dataType());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedEventException(type.type() + " data does not bind to its record: "
+                    + firstLine(e.getMessage()));
+        }
+        return new Delivery(new EventMetadata(event.id(), event.source(), type, event.subject(), event.time()), data);
+    }
+
+    /** Applies the event unless this service already has (the inbox row commits with the effects). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(Delivery delivery) {
+        List<EventHandler<?>> interested = handlers.getOrDefault(delivery.metadata().type(), List.of());
+        if (interested.isEmpty()) {
+            return;
+        }
+        if (inbox.firstDelivery(delivery.metadata().id(), service, delivery.metadata().type().type())) {
+            for (EventHandler<?> handler : interested) {
+                dispatch(handler, delivery);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends EventData> void dispatch(EventHandler<T> handler, Delivery delivery) {
+        handler.handle((T) delivery.data(), delivery.metadata());
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String line = message.lines().findFirst().orElse(message);
+        return line.length() > 300 ? line.substring(0, 300) : line;
+    }
+}
