@@ -2,7 +2,6 @@ package io.hrloop.feedback.api;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,18 +36,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.hrloop.common.api.Cursors;
+import io.hrloop.common.api.Cursor;
 import io.hrloop.common.api.Page;
+import io.hrloop.common.contract.Theme;
+import io.hrloop.common.domain.DomainException;
 import io.hrloop.common.idempotency.Idempotency;
 import io.hrloop.common.problem.Problem;
-import io.hrloop.common.problem.ProblemException;
 import io.hrloop.common.security.Caller;
 import io.hrloop.common.security.Roles;
 import io.hrloop.feedback.domain.Feedback;
 import io.hrloop.feedback.domain.FeedbackSource;
 import io.hrloop.feedback.domain.SentimentClass;
 import io.hrloop.feedback.domain.SubjectType;
-import io.hrloop.feedback.domain.Theme;
 import io.hrloop.feedback.service.FeedbackService;
 
 @Path("/api/v1/feedback")
@@ -158,14 +157,12 @@ public class FeedbackResource {
             @QueryParam("frustrated") Boolean frustrated,
             @QueryParam("anonymous") Boolean anonymous,
             @Parameter(description = "1 to 100, default 20") @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        int size = Cursors.limit(limit, 20, 100);
+        int size = Cursor.limit(limit, 20, 100);
         FeedbackService.Filter filter = new FeedbackService.Filter(Params.oneOf(FeedbackSource.class, "source", source),
                 Params.oneOf(SubjectType.class, "subjectType", subjectType), requestType, team, Params.day("from", from),
                 Params.day("to", to), Params.oneOf(SentimentClass.class, "sentiment", sentiment), frustrated, anonymous);
-        List<Feedback> found = feedback.list(filter, caller.isHr() ? null : caller.personId(), seesConfidential(), size + 1, cursor);
-        List<Feedback> page = found.size() > size ? found.subList(0, size) : found;
-        String next = found.size() > size ? FeedbackService.cursorOf(page.getLast()) : null;
-        return new Page<>(page.stream().map(FeedbackView::from).toList(), next);
+        return feedback.list(filter, caller.isHr() ? null : caller.personId(), seesConfidential(), size, cursor)
+                .map(FeedbackView::from);
     }
 
     @GET
@@ -176,7 +173,7 @@ public class FeedbackResource {
     @APIResponse(responseCode = "404", description = "Unknown, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public FeedbackView get(@PathParam("id") UUID id) {
         return feedback.find(id, caller.isHr() ? null : caller.personId(), seesConfidential()).map(FeedbackView::from)
-                .orElseThrow(() -> ProblemException.notFound("feedback " + id));
+                .orElseThrow(() -> DomainException.notFound("feedback " + id));
     }
 
     private boolean seesConfidential() {

@@ -7,12 +7,12 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.hrloop.common.contract.Theme;
 import io.hrloop.feedback.domain.Feedback;
 import io.hrloop.feedback.domain.FeedbackSource;
 import io.hrloop.feedback.domain.SentimentClass;
 import io.hrloop.feedback.domain.SubjectType;
 import io.hrloop.feedback.domain.TextAnalyser;
-import io.hrloop.feedback.domain.Theme;
 
 @Schema(name = "Feedback", description = "A survey answer or unsolicited feedback, with its text analysis")
 public record FeedbackView(UUID id, FeedbackSource source, SubjectType subjectType, String subjectKey, UUID requestId,

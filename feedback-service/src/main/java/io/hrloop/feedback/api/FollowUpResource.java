@@ -1,7 +1,6 @@
 package io.hrloop.feedback.api;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -29,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.hrloop.common.api.Cursors;
+import io.hrloop.common.api.Cursor;
 import io.hrloop.common.api.ETags;
 import io.hrloop.common.api.Page;
 import io.hrloop.common.problem.Problem;
@@ -81,11 +80,8 @@ public class FollowUpResource {
     public Page<FollowUpView> list(@Parameter(description = "OPEN, CLAIMED or CLOSED") @QueryParam("status") String status,
             @Parameter(description = "Team (hr-admin)") @QueryParam("team") String team,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        int size = Cursors.limit(limit, 20, 100);
-        List<FollowUp> found = followUps.list(viewer(), team, Params.oneOf(FollowUpStatus.class, "status", status), size + 1, cursor);
-        List<FollowUp> page = found.size() > size ? found.subList(0, size) : found;
-        String next = found.size() > size ? FollowUpService.cursorOf(page.getLast()) : null;
-        return new Page<>(page.stream().map(FollowUpView::from).toList(), next);
+        return followUps.list(viewer(), team, Params.oneOf(FollowUpStatus.class, "status", status),
+                Cursor.limit(limit, 20, 100), cursor).map(FollowUpView::from);
     }
 
     @GET

@@ -19,13 +19,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import io.hrloop.common.domain.DomainException;
 import io.hrloop.common.problem.Problem;
 import io.hrloop.common.security.Roles;
+import io.hrloop.common.time.Times;
 import io.hrloop.feedback.domain.InsightMetrics;
 import io.hrloop.feedback.domain.Rollups.Grain;
-import io.hrloop.feedback.service.Clock;
-import io.hrloop.feedback.service.InsightsService;
 import io.hrloop.feedback.service.InsightsService.GroupBy;
+import io.hrloop.feedback.service.InsightsService;
 
 @Path("/api/v1/insights")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,8 +34,10 @@ import io.hrloop.feedback.service.InsightsService.GroupBy;
 public class InsightsResource {
 
     private final InsightsService insights;
+    private final Times times;
 
-    public InsightsResource(InsightsService insights) {
+    public InsightsResource(InsightsService insights, Times times) {
+        this.times = times;
         this.insights = insights;
     }
 
@@ -70,12 +73,12 @@ public class InsightsResource {
             @Parameter(description = "type, team, week or month (default month)") @QueryParam("groupBy") String groupBy,
             @Parameter(description = "Grain of each group's trend for type/team: week or month (default week up to 26 weeks)")
             @QueryParam("trend") String trend) {
-        LocalDate last = to == null ? Clock.today() : Params.day("to", to);
+        LocalDate last = to == null ? times.today() : Params.day("to", to);
         LocalDate first = from == null ? last.minusDays(89) : Params.day("from", from);
         GroupBy grouping = groupBy == null ? GroupBy.MONTH : Params.oneOf(GroupBy.class, "groupBy", groupBy);
         Grain trendGrain = trend == null ? null : Params.oneOf(Grain.class, "trend", trend);
         if (trendGrain == Grain.DAY) {
-            throw io.hrloop.common.problem.ProblemException.badRequest("invalid-parameter", "trend must be week or month");
+            throw DomainException.invalid("invalid-parameter", "trend must be week or month");
         }
         InsightsService.Report report = insights.report(first, last, grouping, trendGrain);
         return new ReportView(report.from(), report.to(), report.groupBy(), report.trendGrain(), report.minResponses(),

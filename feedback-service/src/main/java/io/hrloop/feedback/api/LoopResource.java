@@ -1,7 +1,6 @@
 package io.hrloop.feedback.api;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,15 +20,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.hrloop.common.api.Cursors;
+import io.hrloop.common.api.Cursor;
 import io.hrloop.common.api.Page;
+import io.hrloop.common.contract.Theme;
 import io.hrloop.common.problem.Problem;
 import io.hrloop.common.security.Caller;
 import io.hrloop.common.security.Roles;
 import io.hrloop.feedback.domain.Feedback;
 import io.hrloop.feedback.domain.ImprovementStory;
 import io.hrloop.feedback.domain.Notification;
-import io.hrloop.feedback.domain.Theme;
 import io.hrloop.feedback.service.LoopService;
 
 @Path("/api/v1")
@@ -73,11 +72,7 @@ public class LoopResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<NotificationView> notifications(@Parameter(description = "1 to 100, default 20") @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        int size = Cursors.limit(limit, 20, 100);
-        List<Notification> found = loop.notifications(caller.personId(), size + 1, cursor);
-        List<Notification> page = found.size() > size ? found.subList(0, size) : found;
-        String next = found.size() > size ? Cursors.encode(page.getLast().createdAt.toString(), page.getLast().id.toString()) : null;
-        return new Page<>(page.stream().map(NotificationView::from).toList(), next);
+        return loop.notifications(caller.personId(), Cursor.limit(limit, 20, 100), cursor).map(NotificationView::from);
     }
 
     @POST
@@ -98,12 +93,6 @@ public class LoopResource {
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<StoryView> feed(@Parameter(description = "1 to 100, default 20") @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        int size = Cursors.limit(limit, 20, 100);
-        List<ImprovementStory> found = loop.feed(size + 1, cursor);
-        List<ImprovementStory> page = found.size() > size ? found.subList(0, size) : found;
-        String next = found.size() > size
-                ? Cursors.encode(page.getLast().implementedAt.toString(), page.getLast().improvementId.toString())
-                : null;
-        return new Page<>(page.stream().map(StoryView::from).toList(), next);
+        return loop.feed(Cursor.limit(limit, 20, 100), cursor).map(StoryView::from);
     }
 }

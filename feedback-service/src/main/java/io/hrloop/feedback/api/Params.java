@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 
-import io.hrloop.common.problem.ProblemException;
+import io.hrloop.common.domain.DomainException;
 
 /** Query parameters parsed so that a bad value is a 400 problem that names it (not JAX-RS's 404). */
 final class Params {
@@ -19,7 +19,7 @@ final class Params {
         try {
             return LocalDate.parse(value);
         } catch (RuntimeException e) {
-            throw ProblemException.badRequest("invalid-parameter", name + " must be a date like 2026-01-31");
+            throw DomainException.invalid("invalid-parameter", name + " must be a date like 2026-01-31");
         }
     }
 
@@ -30,7 +30,7 @@ final class Params {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("invalid-parameter", name + " must be one of "
+            throw DomainException.invalid("invalid-parameter", name + " must be one of "
                     + Arrays.toString(type.getEnumConstants()));
         }
     }

@@ -2,7 +2,6 @@ package io.hrloop.feedback.api;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -33,14 +32,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.hrloop.common.api.Cursors;
+import io.hrloop.common.api.Cursor;
 import io.hrloop.common.api.Page;
+import io.hrloop.common.contract.Theme;
 import io.hrloop.common.problem.Problem;
 import io.hrloop.common.security.Caller;
 import io.hrloop.common.security.Roles;
 import io.hrloop.feedback.domain.Feedback;
 import io.hrloop.feedback.domain.SurveyInvitation;
-import io.hrloop.feedback.domain.Theme;
 import io.hrloop.feedback.service.SurveyService;
 
 @Path("/api/v1/surveys")
@@ -97,13 +96,7 @@ public class SurveyResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<PendingSurvey> pending(@QueryParam("limit") @Parameter(description = "1 to 100, default 20") Integer limit,
             @QueryParam("cursor") String cursor) {
-        int size = Cursors.limit(limit, 20, 100);
-        List<SurveyInvitation> found = surveys.pending(caller.personId(), size + 1, cursor);
-        List<SurveyInvitation> page = found.size() > size ? found.subList(0, size) : found;
-        String next = found.size() > size
-                ? Cursors.encode(page.getLast().createdAt.toString(), page.getLast().id.toString())
-                : null;
-        return new Page<>(page.stream().map(PendingSurvey::from).toList(), next);
+        return surveys.pending(caller.personId(), Cursor.limit(limit, 20, 100), cursor).map(PendingSurvey::from);
     }
 
     @GET

@@ -16,6 +16,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.hrloop.common.contract.Theme;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
+import io.hrloop.common.contract.Theme;
+
 /**
  * The figures of a group of responses, with small-group suppression: a group with fewer than
  * {@code minResponses} responses shows nothing but that it is suppressed, and a figure resting on fewer

@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import io.hrloop.common.contract.Theme;
+
 /**
  * The counts behind insights, kept per period (day, ISO week starting Monday, calendar month; UTC) and
  * per dimension (everything, request type, team). A response adds to the rows of its day, week and

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 
 import org.tartarus.snowball.ext.EnglishStemmer;
 
+import io.hrloop.common.contract.Theme;
+
 /**
  * Reads the emotion and the subject of a feedback comment in-process, without any external call.
  *

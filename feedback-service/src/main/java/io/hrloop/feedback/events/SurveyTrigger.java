@@ -1,18 +1,21 @@
 package io.hrloop.feedback.events;
 
+import java.util.EnumSet;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.hrloop.common.contract.RequestEvent;
+import io.hrloop.common.contract.RequestReopened;
+import io.hrloop.common.contract.RequestResolved;
 import io.hrloop.common.events.EventCatalog;
-import io.hrloop.common.events.IncomingEvent;
 import io.hrloop.common.inbox.EventHandler;
+import io.hrloop.common.inbox.EventMetadata;
 import io.hrloop.feedback.service.SurveyService;
 
 /** Invites the requester when a request is resolved, withdraws the invitation when it is reopened. */
 @ApplicationScoped
-public class SurveyTrigger implements EventHandler {
+public class SurveyTrigger implements EventHandler<RequestEvent> {
 
     private final SurveyService surveys;
 
@@ -21,19 +24,21 @@ public class SurveyTrigger implements EventHandler {
     }
 
     @Override
-    public Set<String> types() {
-        return Set.of(EventCatalog.REQUEST_RESOLVED.type(), EventCatalog.REQUEST_REOPENED.type());
+    public Class<RequestEvent> dataType() {
+        return RequestEvent.class;
     }
 
     @Override
-    public void handle(IncomingEvent event) {
-        UUID requestId = UUID.fromString(event.text("requestId"));
-        if (EventCatalog.REQUEST_REOPENED.type().equals(event.type())) {
-            surveys.onReopened(requestId);
-            return;
+    public Set<EventCatalog> types() {
+        return EnumSet.of(EventCatalog.REQUEST_RESOLVED, EventCatalog.REQUEST_REOPENED);
+    }
+
+    @Override
+    public void handle(RequestEvent event, EventMetadata metadata) {
+        if (event instanceof RequestReopened reopened) {
+            surveys.onReopened(reopened.requestId());
+        } else if (event instanceof RequestResolved resolved) {
+            surveys.onResolved(resolved);
         }
-        surveys.onResolved(new SurveyService.Resolution(requestId, event.text("reference"), event.text("subject"),
-                event.text("requestType"), event.text("team"), event.data().path("confidential").asBoolean(),
-                event.text("requester"), event.data().path("surveySamplingRate").asDouble(1.0)));
     }
 }

@@ -7,15 +7,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.hrloop.common.events.EventCatalog;
+import io.hrloop.common.contract.Theme;
 import io.hrloop.common.outbox.Outbox;
+import io.hrloop.common.time.Times;
 import io.hrloop.feedback.config.FeedbackConfig;
 import io.hrloop.feedback.domain.Feedback;
 import io.hrloop.feedback.domain.FeedbackSource;
 import io.hrloop.feedback.domain.Rollups;
 import io.hrloop.feedback.domain.TextAnalyser;
-import io.hrloop.feedback.domain.Theme;
-import io.hrloop.feedback.events.FeedbackEvents;
 
 /**
  * Stores one piece of feedback with its text analysis, adds it to the insight rollups, opens a follow-up
@@ -31,9 +30,11 @@ public class FeedbackRecorder {
     private final FollowUpService followUps;
     private final RollupStore rollups;
     private final AnonymousEvents anonymousEvents;
+    private final Times times;
 
     public FeedbackRecorder(TextAnalyser analyser, Outbox outbox, FeedbackConfig config, FollowUpService followUps,
-            RollupStore rollups, AnonymousEvents anonymousEvents) {
+            RollupStore rollups, AnonymousEvents anonymousEvents, Times times) {
+        this.times = times;
         this.anonymousEvents = anonymousEvents;
         this.analyser = analyser;
         this.outbox = outbox;
@@ -79,17 +80,16 @@ public class FeedbackRecorder {
             feedback.detectedThemes = "";
         }
         feedback.anonymous = input.anonymous();
-        feedback.receivedOn = Clock.today();
+        feedback.receivedOn = times.today();
         if (!input.anonymous()) {
             feedback.author = input.author();
-            feedback.createdAt = Clock.now();
+            feedback.createdAt = times.nowUtc();
         }
         feedback.persist();
         if (feedback.anonymous) {
-            anonymousEvents.hold(feedback.id, FeedbackEvents.received(feedback, config.eventCommentExcerpt()));
+            anonymousEvents.hold(FeedbackEvents.received(feedback, config.eventCommentExcerpt()));
         } else {
-            outbox.publish(EventCatalog.FEEDBACK_RECEIVED, feedback.id.toString(),
-                    FeedbackEvents.received(feedback, config.eventCommentExcerpt()));
+            outbox.publish(FeedbackEvents.received(feedback, config.eventCommentExcerpt()));
         }
         rollups.add(Rollups.deltas(feedback.receivedOn, feedback.requestType, feedback.team, feedback.confidential,
                 Rollups.ofResponse(feedback.source == FeedbackSource.SURVEY, feedback.csat, feedback.ces, feedback.nps,

@@ -16,14 +16,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.hrloop.common.api.Cursors;
-import io.hrloop.common.problem.ProblemException;
+import io.hrloop.common.api.Cursor;
+import io.hrloop.common.api.Page;
+import io.hrloop.common.contract.Theme;
+import io.hrloop.common.domain.DomainException;
+import io.hrloop.common.time.Times;
 import io.hrloop.feedback.domain.Feedback;
 import io.hrloop.feedback.domain.FeedbackSource;
 import io.hrloop.feedback.domain.SentimentClass;
 import io.hrloop.feedback.domain.SubjectType;
 import io.hrloop.feedback.domain.TextAnalyser;
-import io.hrloop.feedback.domain.Theme;
 
 /** Unsolicited feedback, signed or anonymous, and reading feedback back. */
 @ApplicationScoped
@@ -32,8 +34,10 @@ public class FeedbackService {
     private final FeedbackRecorder recorder;
     private final RequestTypes requestTypes;
     private final EntityManager entityManager;
+    private final Times times;
 
-    public FeedbackService(FeedbackRecorder recorder, RequestTypes requestTypes, EntityManager entityManager) {
+    public FeedbackService(FeedbackRecorder recorder, RequestTypes requestTypes, EntityManager entityManager, Times times) {
+        this.times = times;
         this.recorder = recorder;
         this.requestTypes = requestTypes;
         this.entityManager = entityManager;
@@ -64,13 +68,13 @@ public class FeedbackService {
             return new Outcome(recorder.record(draft, id), false);
         }
         if (idempotencyKey.length() > 200) {
-            throw ProblemException.badRequest("invalid-idempotency-key", "Idempotency-Key must be at most 200 characters");
+            throw DomainException.invalid("invalid-idempotency-key", "Idempotency-Key must be at most 200 characters");
         }
         String fingerprint = fingerprint(idempotencyKey, canonicalBody);
         int inserted = entityManager.createNativeQuery("""
                 insert into anonymous_submission (fingerprint, feedback_id, received_on) values (?1, ?2, ?3)
                 on conflict do nothing""")
-                .setParameter(1, fingerprint).setParameter(2, id).setParameter(3, Clock.today()).executeUpdate();
+                .setParameter(1, fingerprint).setParameter(2, id).setParameter(3, times.today()).executeUpdate();
         if (inserted == 0) {
             UUID first = (UUID) entityManager.createNativeQuery("select feedback_id from anonymous_submission where fingerprint = ?1")
                     .setParameter(1, fingerprint).getSingleResult();
@@ -102,7 +106,7 @@ public class FeedbackService {
      * {@code withConfidential} lets employee-relations specialists see confidential request types (a
      * person always sees their own).
      */
-    public List<Feedback> list(Filter filter, String author, boolean withConfidential, int limit, String cursor) {
+    public Page<Feedback> list(Filter filter, String author, boolean withConfidential, int limit, String cursor) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (author != null) {
@@ -134,17 +138,15 @@ public class FeedbackService {
             }
             params.put("band", TextAnalyser.NEUTRAL_BAND);
         }
-        if (cursor != null) {
-            String[] parts = Cursors.decode(cursor, 2);
-            try {
-                params.put("afterDay", LocalDate.parse(parts[0]));
-                params.put("afterId", UUID.fromString(parts[1]));
-            } catch (RuntimeException e) {
-                throw ProblemException.badRequest("invalid-cursor", "the cursor is not one this service issued");
-            }
+        Cursor after = Cursor.read(cursor, 2);
+        if (after != null) {
+            params.put("afterDay", after.date(0));
+            params.put("afterId", after.uuid(1));
             where.append(" and (receivedOn < :afterDay or (receivedOn = :afterDay and id < :afterId))");
         }
-        return Feedback.find(where + " order by receivedOn desc, id desc", params).page(0, limit).list();
+        List<Feedback> found = Feedback.<Feedback>find(where + " order by receivedOn desc, id desc", params)
+                .page(0, limit + 1).list();
+        return Page.of(found, limit, last -> Cursor.of(last.receivedOn, last.id));
     }
 
     private static void add(StringBuilder where, Map<String, Object> params, String field, Object value) {
@@ -152,10 +154,6 @@ public class FeedbackService {
             where.append(" and ").append(field).append(" = :").append(field);
             params.put(field, value);
         }
-    }
-
-    public static String cursorOf(Feedback last) {
-        return Cursors.encode(last.receivedOn.toString(), last.id.toString());
     }
 
     /** One piece of feedback as {@code author} (their own, signed) or HR may see it. */

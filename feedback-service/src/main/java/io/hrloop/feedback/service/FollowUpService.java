@@ -9,18 +9,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import io.hrloop.common.api.Cursors;
+import io.hrloop.common.api.Cursor;
 import io.hrloop.common.api.ETags;
-import io.hrloop.common.events.EventCatalog;
+import io.hrloop.common.api.Page;
+import io.hrloop.common.domain.DomainException;
 import io.hrloop.common.outbox.Outbox;
-import io.hrloop.common.problem.ProblemException;
+import io.hrloop.common.time.Times;
 import io.hrloop.feedback.config.FeedbackConfig;
 import io.hrloop.feedback.domain.Feedback;
 import io.hrloop.feedback.domain.FeedbackSource;
 import io.hrloop.feedback.domain.FollowUp;
 import io.hrloop.feedback.domain.FollowUpOutcome;
 import io.hrloop.feedback.domain.FollowUpStatus;
-import io.hrloop.feedback.events.FeedbackEvents;
 
 /** The inner loop: a poor survey answer becomes a follow-up the team lead claims and closes. */
 @ApplicationScoped
@@ -28,8 +28,10 @@ public class FollowUpService {
 
     private final FeedbackConfig config;
     private final Outbox outbox;
+    private final Times times;
 
-    public FollowUpService(FeedbackConfig config, Outbox outbox) {
+    public FollowUpService(FeedbackConfig config, Outbox outbox, Times times) {
+        this.times = times;
         this.config = config;
         this.outbox = outbox;
     }
@@ -52,9 +54,9 @@ public class FollowUpService {
         followUp.csat = feedback.csat;
         followUp.nps = feedback.nps;
         followUp.status = FollowUpStatus.OPEN;
-        followUp.createdAt = Clock.now();
+        followUp.createdAt = times.nowUtc();
         followUp.persist();
-        outbox.publish(EventCatalog.FEEDBACK_FOLLOW_UP_OPENED, followUp.id.toString(), FeedbackEvents.followUpOpened(followUp));
+        outbox.publish(FeedbackEvents.followUpOpened(followUp));
     }
 
     /** Who is asking: hr-admin sees every team, other HR roles their own team. */
@@ -64,12 +66,12 @@ public class FollowUpService {
         }
     }
 
-    public List<FollowUp> list(Viewer viewer, String team, FollowUpStatus status, int limit, String cursor) {
+    public Page<FollowUp> list(Viewer viewer, String team, FollowUpStatus status, int limit, String cursor) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (!viewer.allTeams()) {
             if (viewer.team() == null) {
-                return List.of();
+                return new Page<>(List.of(), null);
             }
             where.append(" and team = :myTeam");
             params.put("myTeam", viewer.team());
@@ -82,27 +84,21 @@ public class FollowUpService {
             where.append(" and status = :status");
             params.put("status", status);
         }
-        if (cursor != null) {
-            String[] parts = Cursors.decode(cursor, 2);
-            try {
-                params.put("afterTime", java.time.OffsetDateTime.parse(parts[0]));
-                params.put("afterId", UUID.fromString(parts[1]));
-            } catch (RuntimeException e) {
-                throw ProblemException.badRequest("invalid-cursor", "the cursor is not one this service issued");
-            }
+        Cursor after = Cursor.read(cursor, 2);
+        if (after != null) {
+            params.put("afterTime", after.time(0));
+            params.put("afterId", after.uuid(1));
             where.append(" and (createdAt < :afterTime or (createdAt = :afterTime and id < :afterId))");
         }
-        return FollowUp.find(where + " order by createdAt desc, id desc", params).page(0, limit).list();
-    }
-
-    public static String cursorOf(FollowUp last) {
-        return Cursors.encode(last.createdAt.toString(), last.id.toString());
+        List<FollowUp> found = FollowUp.<FollowUp>find(where + " order by createdAt desc, id desc", params)
+                .page(0, limit + 1).list();
+        return Page.of(found, limit, last -> Cursor.of(last.createdAt, last.id));
     }
 
     public FollowUp get(Viewer viewer, UUID id) {
         FollowUp followUp = FollowUp.findById(id);
         if (followUp == null || !viewer.sees(followUp)) {
-            throw ProblemException.notFound("follow-up " + id);
+            throw DomainException.notFound("follow-up " + id);
         }
         return followUp;
     }
@@ -116,12 +112,12 @@ public class FollowUpService {
         }
         ETags.check(ifMatch, followUp.version);
         if (followUp.status != FollowUpStatus.OPEN) {
-            throw ProblemException.conflict("follow-up-not-open", "this follow-up is " + followUp.status
+            throw DomainException.conflict("follow-up-not-open", "this follow-up is " + followUp.status
                     + (followUp.assignee != null ? " by " + followUp.assignee : "")).with("status", followUp.status);
         }
         followUp.status = FollowUpStatus.CLAIMED;
         followUp.assignee = lead.personId();
-        followUp.claimedAt = Clock.now();
+        followUp.claimedAt = times.nowUtc();
         return followUp;
     }
 
@@ -130,23 +126,23 @@ public class FollowUpService {
         FollowUp followUp = locked(lead, id);
         ETags.check(ifMatch, followUp.version);
         if (followUp.status != FollowUpStatus.CLAIMED) {
-            throw ProblemException.conflict("follow-up-not-claimed", "only a claimed follow-up can be closed; it is "
+            throw DomainException.conflict("follow-up-not-claimed", "only a claimed follow-up can be closed; it is "
                     + followUp.status).with("status", followUp.status);
         }
         if (!lead.personId().equals(followUp.assignee)) {
-            throw ProblemException.conflict("follow-up-claimed-by-another", "this follow-up is claimed by " + followUp.assignee);
+            throw DomainException.conflict("follow-up-claimed-by-another", "this follow-up is claimed by " + followUp.assignee);
         }
         followUp.status = FollowUpStatus.CLOSED;
         followUp.outcome = outcome;
         followUp.note = note;
-        followUp.closedAt = Clock.now();
+        followUp.closedAt = times.nowUtc();
         return followUp;
     }
 
     private FollowUp locked(Viewer lead, UUID id) {
         FollowUp followUp = FollowUp.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (followUp == null || !lead.sees(followUp)) {
-            throw ProblemException.notFound("follow-up " + id);
+            throw DomainException.notFound("follow-up " + id);
         }
         return followUp;
     }

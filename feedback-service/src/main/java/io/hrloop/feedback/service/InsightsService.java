@@ -8,7 +8,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.hrloop.common.problem.ProblemException;
+import io.hrloop.common.domain.DomainException;
 import io.hrloop.feedback.config.FeedbackConfig;
 import io.hrloop.feedback.domain.InsightMetrics;
 import io.hrloop.feedback.domain.Rollups.Counts;
@@ -46,10 +46,10 @@ public class InsightsService {
 
     public Report report(LocalDate from, LocalDate to, GroupBy groupBy, Grain trend) {
         if (from.isAfter(to)) {
-            throw ProblemException.badRequest("invalid-range", "from must not be after to");
+            throw DomainException.invalid("invalid-range", "from must not be after to");
         }
         if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw ProblemException.badRequest("invalid-range", "a report covers at most " + MAX_DAYS + " days");
+            throw DomainException.invalid("invalid-range", "a report covers at most " + MAX_DAYS + " days");
         }
         Grain trendGrain = switch (groupBy) {
             case WEEK -> Grain.WEEK;

@@ -3,9 +3,9 @@ package io.hrloop.feedback.service;
 import java.util.Set;
 import java.util.UUID;
 
+import io.hrloop.common.contract.Theme;
 import io.hrloop.feedback.domain.FeedbackSource;
 import io.hrloop.feedback.domain.SubjectType;
-import io.hrloop.feedback.domain.Theme;
 
 /** What a survey answer or an unsolicited submission contributes, before analysis. */
 public record NewFeedback(FeedbackSource source, SubjectType subjectType, String subjectKey, UUID requestId,

@@ -17,11 +17,11 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 
+import io.hrloop.common.contract.Theme;
 import io.hrloop.feedback.domain.Rollups.Counts;
 import io.hrloop.feedback.domain.Rollups.Delta;
 import io.hrloop.feedback.domain.Rollups.Dimension;
 import io.hrloop.feedback.domain.Rollups.Grain;
-import io.hrloop.feedback.domain.Theme;
 
 /**
  * Reads and writes the rollup rows with plain JDBC in the caller's transaction. The statements are

@@ -11,8 +11,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import io.hrloop.common.api.Cursors;
-import io.hrloop.common.problem.ProblemException;
+import io.hrloop.common.api.Cursor;
+import io.hrloop.common.api.Page;
+import io.hrloop.common.contract.RequestResolved;
+import io.hrloop.common.contract.Theme;
+import io.hrloop.common.domain.DomainException;
+import io.hrloop.common.time.Times;
 import io.hrloop.feedback.config.FeedbackConfig;
 import io.hrloop.feedback.domain.Feedback;
 import io.hrloop.feedback.domain.FeedbackSource;
@@ -22,7 +26,6 @@ import io.hrloop.feedback.domain.Sampling;
 import io.hrloop.feedback.domain.SubjectType;
 import io.hrloop.feedback.domain.SurveyInvitation;
 import io.hrloop.feedback.domain.SurveyTokens;
-import io.hrloop.feedback.domain.Theme;
 import io.quarkus.logging.Log;
 
 /** Survey invitations: issued on resolution (sampled, throttled), withdrawn on reopen, answered once by token. */
@@ -33,17 +36,14 @@ public class SurveyService {
     private final FeedbackConfig config;
     private final FeedbackRecorder recorder;
     private final RollupStore rollups;
+    private final Times times;
 
-    public SurveyService(EntityManager entityManager, FeedbackConfig config, FeedbackRecorder recorder, RollupStore rollups) {
+    public SurveyService(EntityManager entityManager, FeedbackConfig config, FeedbackRecorder recorder, RollupStore rollups, Times times) {
+        this.times = times;
         this.entityManager = entityManager;
         this.config = config;
         this.recorder = recorder;
         this.rollups = rollups;
-    }
-
-    /** What a resolved request tells us; the requester is null for confidential requests. */
-    public record Resolution(UUID requestId, String reference, String subject, String requestType, String team,
-            boolean confidential, String requester, double samplingRate) {
     }
 
     public enum Decision {
@@ -51,11 +51,11 @@ public class SurveyService {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Decision onResolved(Resolution resolution) {
+    public Decision onResolved(RequestResolved resolution) {
         if (resolution.requester() == null || resolution.confidential()) {
             return Decision.NO_REQUESTER;
         }
-        if (!Sampling.sampled(resolution.requestId(), resolution.samplingRate())) {
+        if (!Sampling.sampled(resolution.requestId(), resolution.surveySamplingRate() == null ? 1.0 : resolution.surveySamplingRate())) {
             return Decision.NOT_SAMPLED;
         }
         // One decision per person at a time, across replicas: the throttle check and the insert are atomic.
@@ -64,7 +64,7 @@ public class SurveyService {
         if (SurveyInvitation.count("requestId = ?1 and status = ?2", resolution.requestId(), InvitationStatus.PENDING) > 0) {
             return Decision.ALREADY_INVITED;
         }
-        OffsetDateTime now = Clock.now();
+        OffsetDateTime now = times.nowUtc();
         long recent = SurveyInvitation.count("personId = ?1 and status <> ?2 and createdAt > ?3", resolution.requester(),
                 InvitationStatus.WITHDRAWN, now.minus(config.survey().throttlePeriod()));
         if (recent > 0) {
@@ -94,7 +94,7 @@ public class SurveyService {
         List<SurveyInvitation> open = SurveyInvitation.list("requestId = ?1 and status = ?2", requestId, InvitationStatus.PENDING);
         for (SurveyInvitation invitation : open) {
             invitation.status = InvitationStatus.WITHDRAWN;
-            invitation.closedAt = Clock.now();
+            invitation.closedAt = times.nowUtc();
             countInvitation(invitation, -1);
         }
     }
@@ -106,29 +106,21 @@ public class SurveyService {
     }
 
     /** The caller's invitations that can still be answered, newest first. */
-    public List<SurveyInvitation> pending(String personId, int limit, String cursor) {
-        OffsetDateTime now = Clock.now();
-        if (cursor == null) {
-            return SurveyInvitation.find("personId = ?1 and status = ?2 and expiresAt > ?3 order by createdAt desc, id desc",
-                    personId, InvitationStatus.PENDING, now).page(0, limit).list();
-        }
-        String[] parts = Cursors.decode(cursor, 2);
-        OffsetDateTime after;
-        UUID afterId;
-        try {
-            after = OffsetDateTime.parse(parts[0]);
-            afterId = UUID.fromString(parts[1]);
-        } catch (RuntimeException e) {
-            throw ProblemException.badRequest("invalid-cursor", "the cursor is not one this service issued");
-        }
-        return SurveyInvitation.find("personId = ?1 and status = ?2 and expiresAt > ?3 and (createdAt < ?4 or (createdAt = ?4 and id < ?5)) "
-                + "order by createdAt desc, id desc", personId, InvitationStatus.PENDING, now, after, afterId)
-                .page(0, limit).list();
+    public Page<SurveyInvitation> pending(String personId, int limit, String cursor) {
+        OffsetDateTime now = times.nowUtc();
+        Cursor after = Cursor.read(cursor, 2);
+        List<SurveyInvitation> found = after == null
+                ? SurveyInvitation.<SurveyInvitation>find("personId = ?1 and status = ?2 and expiresAt > ?3 "
+                        + "order by createdAt desc, id desc", personId, InvitationStatus.PENDING, now).page(0, limit + 1).list()
+                : SurveyInvitation.<SurveyInvitation>find("personId = ?1 and status = ?2 and expiresAt > ?3 "
+                        + "and (createdAt < ?4 or (createdAt = ?4 and id < ?5)) order by createdAt desc, id desc", personId,
+                        InvitationStatus.PENDING, now, after.time(0), after.uuid(1)).page(0, limit + 1).list();
+        return Page.of(found, limit, last -> Cursor.of(last.createdAt, last.id));
     }
 
     /** An invitation that can be answered; an unknown, withdrawn or expired token is 404, an answered one 409. */
     public SurveyInvitation open(String token) {
-        SurveyInvitation invitation = find(token, false).orElseThrow(() -> ProblemException.notFound("survey"));
+        SurveyInvitation invitation = find(token, false).orElseThrow(() -> DomainException.notFound("survey"));
         requireAnswerable(invitation);
         return invitation;
     }
@@ -136,13 +128,13 @@ public class SurveyService {
     @Transactional
     public Feedback answer(String token, Integer csat, Integer ces, Integer nps, String comment, Set<Theme> themes) {
         // Locked, so that two concurrent answers cannot both pass the single-use check.
-        SurveyInvitation invitation = find(token, true).orElseThrow(() -> ProblemException.notFound("survey"));
+        SurveyInvitation invitation = find(token, true).orElseThrow(() -> DomainException.notFound("survey"));
         requireAnswerable(invitation);
         Feedback feedback = recorder.record(new NewFeedback(FeedbackSource.SURVEY, SubjectType.REQUEST, null,
                 invitation.requestId, invitation.reference, invitation.requestType, invitation.team, false, csat, ces, nps,
                 comment, themes, false, invitation.personId));
         invitation.status = InvitationStatus.ANSWERED;
-        invitation.closedAt = Clock.now();
+        invitation.closedAt = times.nowUtc();
         invitation.feedbackId = feedback.id;
         return feedback;
     }
@@ -158,12 +150,12 @@ public class SurveyService {
         return query.firstResultOptional();
     }
 
-    private static void requireAnswerable(SurveyInvitation invitation) {
+    private void requireAnswerable(SurveyInvitation invitation) {
         if (invitation.status == InvitationStatus.ANSWERED) {
-            throw ProblemException.conflict("survey-answered", "this survey has already been answered");
+            throw DomainException.conflict("survey-answered", "this survey has already been answered");
         }
-        if (invitation.status == InvitationStatus.WITHDRAWN || invitation.expiredAt(Clock.now())) {
-            throw ProblemException.notFound("survey");
+        if (invitation.status == InvitationStatus.WITHDRAWN || invitation.expiredAt(times.nowUtc())) {
+            throw DomainException.notFound("survey");
         }
     }
 }

@@ -23,17 +23,17 @@ import java.util.concurrent.Callable;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
 
+import io.hrloop.common.contract.Theme;
 import io.hrloop.feedback.domain.InsightMetrics;
-import io.hrloop.feedback.domain.Rollups;
 import io.hrloop.feedback.domain.Rollups.Counts;
 import io.hrloop.feedback.domain.Rollups.Delta;
 import io.hrloop.feedback.domain.Rollups.Dimension;
 import io.hrloop.feedback.domain.Rollups.Grain;
 import io.hrloop.feedback.domain.Rollups.Key;
-import io.hrloop.feedback.domain.Theme;
+import io.hrloop.feedback.domain.Rollups;
 import io.hrloop.feedback.service.RollupStore;
-import io.hrloop.testsupport.FreePorts;
-import io.hrloop.testsupport.Postgres;
+import io.hrloop.infra.FreePorts;
+import io.hrloop.infra.Postgres;
 
 /**
  * Insights at a million responses. Not a test: run it by hand (see the README):

@@ -11,6 +11,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.hrloop.common.contract.Theme;
+
 class InsightMetricsTest {
 
     private static Rollups.Counts response(Integer csat, Integer nps, Integer ces, Double sentiment, Theme... themes) {

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.hrloop.common.contract.Theme;
+
 /**
  * A labelled set of feedback sentences (tab-separated: sentiment, frustrated yes/no, themes separated
  * by ';', text) and the figures of {@link TextAnalyser} on it.

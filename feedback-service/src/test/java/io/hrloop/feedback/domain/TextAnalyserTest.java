@@ -8,6 +8,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.hrloop.common.contract.Theme;
+
 /** The rules of the text analysis, one at a time. */
 class TextAnalyserTest {
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.hrloop.common.inbox.EventConsumer;
+import io.hrloop.common.inbox.EventHeaders;
 import io.hrloop.feedback.domain.RequestSnapshot;
 import io.hrloop.testsupport.EventProbe;
 import io.hrloop.testsupport.RealInfrastructureResource;
@@ -91,10 +91,10 @@ class RequestEventsConsumerTest {
             List<ConsumerRecord<String, String>> dead = dlq.records().stream()
                     .filter(r -> requestId.toString().equals(r.key())).toList();
             assertEquals(3, dead.size(), "three poison messages dead-lettered");
-            assertTrue(EventProbe.header(dead.get(0), EventConsumer.HEADER_REASON).startsWith("not a CloudEvents"));
-            assertTrue(EventProbe.header(dead.get(1), EventConsumer.HEADER_REASON).contains("violates its schema"));
-            assertEquals("unknown event type", EventProbe.header(dead.get(2), EventConsumer.HEADER_REASON));
-            assertEquals("hr.requests", EventProbe.header(dead.get(0), EventConsumer.HEADER_TOPIC));
+            assertTrue(EventProbe.header(dead.get(0), EventHeaders.DLQ_REASON).startsWith("not a CloudEvents"));
+            assertTrue(EventProbe.header(dead.get(1), EventHeaders.DLQ_REASON).contains("violates its schema"));
+            assertEquals("unknown event type", EventProbe.header(dead.get(2), EventHeaders.DLQ_REASON));
+            assertEquals("hr.requests", EventProbe.header(dead.get(0), EventHeaders.DLQ_TOPIC));
         }
     }
 

@@ -1,4 +1,4 @@
-package io.hrloop.feedback.events;
+package io.hrloop.feedback.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.hrloop.common.contract.FeedbackReceived;
+import io.hrloop.common.contract.Theme;
 import io.hrloop.common.events.EventCatalog;
 import io.hrloop.common.events.EventSchemas;
 import io.hrloop.feedback.domain.Feedback;
@@ -37,21 +38,23 @@ class FeedbackEventsTest {
 
     @Test
     void longCommentsTravelAsAnExcerptOfAtMost500Characters() {
-        Map<String, Object> data = FeedbackEvents.received(feedback(false, "x".repeat(2000)), 500);
-        String comment = (String) data.get("comment");
+        FeedbackReceived data = FeedbackEvents.received(feedback(false, "x".repeat(2000)), 500);
+        String comment = data.comment();
         assertEquals(500, comment.length());
         assertTrue(comment.endsWith("\u2026"));
         assertEquals(List.of(), EventSchemas.violations(EventCatalog.FEEDBACK_RECEIVED,
-                new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(data)));
-        assertEquals("emp-1", data.get("personId"));
+                new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()
+                        .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                        .valueToTree(data)));
+        assertEquals("emp-1", data.personId());
     }
 
     @Test
     void anonymousFeedbackNamesNoOne() {
-        Map<String, Object> data = FeedbackEvents.received(feedback(true, "short"), 500);
-        assertNull(data.get("personId"));
-        assertEquals("short", data.get("comment"));
-        assertEquals(List.of("speed", "communication"), data.get("themes"));
-        assertEquals("2026-11-23", data.get("receivedOn"));
+        FeedbackReceived data = FeedbackEvents.received(feedback(true, "short"), 500);
+        assertNull(data.personId());
+        assertEquals("short", data.comment());
+        assertEquals(List.of("speed", "communication"), data.themes().stream().map(Theme::key).toList());
+        assertEquals("2026-11-23", data.receivedOn().toString());
     }
 }

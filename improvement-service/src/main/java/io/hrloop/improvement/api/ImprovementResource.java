@@ -40,27 +40,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.hrloop.common.api.Cursors;
+import io.hrloop.common.api.Cursor;
 import io.hrloop.common.api.ETags;
 import io.hrloop.common.api.Page;
 import io.hrloop.common.api.QueryParams;
+import io.hrloop.common.contract.Theme;
+import io.hrloop.common.domain.DomainException;
 import io.hrloop.common.idempotency.Idempotency;
 import io.hrloop.common.problem.Problem;
-import io.hrloop.common.problem.ProblemException;
 import io.hrloop.common.security.Caller;
 import io.hrloop.common.security.Roles;
-import io.hrloop.improvement.api.Views.CommentView;
-import io.hrloop.improvement.api.Views.EvidenceView;
 import io.hrloop.improvement.api.Views.ItemView;
-import io.hrloop.improvement.api.Views.KnowledgeView;
-import io.hrloop.improvement.domain.LessonKind;
 import io.hrloop.improvement.domain.ImprovementItem;
 import io.hrloop.improvement.domain.ItemStatus;
-import io.hrloop.improvement.domain.Theme;
-import io.hrloop.improvement.service.ImprovementService;
+import io.hrloop.improvement.service.ItemCommands;
+import io.hrloop.improvement.service.ItemQueries;
 import io.hrloop.improvement.service.ItemQuery;
-import io.hrloop.improvement.service.KnowledgeService;
-import io.hrloop.improvement.service.VerificationService;
+import io.hrloop.improvement.service.ItemTransitions;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/improvements")
@@ -70,28 +66,26 @@ import io.quarkus.security.Authenticated;
 public class ImprovementResource {
 
     static final String PROBLEM = Problem.MEDIA_TYPE;
-    static final String THEME_PATTERN = "speed|communication|outcome|respect|process|policy|access|other";
     static final String AREA_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}";
 
-    private final ImprovementService items;
-    private final VerificationService verification;
-    private final KnowledgeService knowledge;
+    private final ItemQueries items;
+    private final ItemCommands commands;
+    private final ItemTransitions transitions;
     private final Idempotency idempotency;
     private final Caller caller;
 
-    public ImprovementResource(ImprovementService items, VerificationService verification, KnowledgeService knowledge,
+    public ImprovementResource(ItemQueries items, ItemCommands commands, ItemTransitions transitions,
             Idempotency idempotency, Caller caller) {
         this.items = items;
-        this.verification = verification;
-        this.knowledge = knowledge;
+        this.commands = commands;
+        this.transitions = transitions;
         this.idempotency = idempotency;
         this.caller = caller;
     }
 
     public record CreateItem(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 10000) String problem,
             @NotBlank @Pattern(regexp = AREA_PATTERN, message = "must be a request type or process key") String area,
-            @NotEmpty @Size(max = 8) List<@NotNull @Pattern(regexp = THEME_PATTERN, message = "must be one of "
-                    + THEME_PATTERN) String> themes,
+            @NotEmpty @Size(max = 8) List<@NotNull Theme> themes,
             @Positive @DecimalMax("999999.99") @Digits(integer = 6, fraction = 2) BigDecimal effort,
             LocalDate targetDate, @Size(max = 200) String owner) {
     }
@@ -101,14 +95,7 @@ public class ImprovementResource {
             @Size(max = 2000) String summary) {
     }
 
-    public record LessonBody(@NotNull LessonKind kind, @NotBlank @Size(max = 200) String title,
-            @NotBlank @Size(max = 20000) String body) {
-    }
-
     public record AssignmentBody(@NotBlank @Size(max = 200) String owner) {
-    }
-
-    public record CommentBody(@NotBlank @Size(max = 10000) String body) {
     }
 
     @POST
@@ -123,9 +110,9 @@ public class ImprovementResource {
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull CreateItem body, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.execute(key, caller.personId(), "POST /api/v1/improvements", body, () -> {
-            ImprovementItem item = items.create(caller.personId(), new ImprovementService.NewItem(body.title(),
-                    body.problem(), body.area(), Theme.known(body.themes()), body.effort(), body.targetDate(),
-                    body.owner()));
+            ImprovementItem item = commands.create(caller.personId(), new ItemCommands.NewItem(body.title(),
+                    body.problem(), body.area(), body.themes().stream().map(Theme::key).distinct().toList(),
+                    body.effort(), body.targetDate(), body.owner()));
             return Response.created(URI.create("/api/v1/improvements/" + item.id)).tag(tag(item))
                     .entity(ItemView.from(item, true)).build();
         });
@@ -142,12 +129,12 @@ public class ImprovementResource {
             @Parameter(description = "A theme of the taxonomy") @QueryParam("theme") String theme,
             @Parameter(description = "priority (default), impact or created") @QueryParam("sort") String sort,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        if (theme != null && Theme.fromWire(theme).isEmpty()) {
-            throw ProblemException.badRequest("invalid-theme", "theme must be one of " + Theme.WIRE_VALUES);
+        if (theme != null && Theme.fromKey(theme).isEmpty()) {
+            throw DomainException.invalid("invalid-theme", "theme must be one of " + Theme.KEYS);
         }
-        Page<ImprovementItem> page = items.list(new ItemQuery(QueryParams.enums(ItemStatus.class, "status", status), blankToNull(area), theme, sort(sort),
-                Cursors.limit(limit, 20, 100), blankToNull(cursor), !seesAll()));
-        return new Page<>(page.items().stream().map(i -> ItemView.from(i, seesAll())).toList(), page.next());
+        return items.list(new ItemQuery(QueryParams.enums(ItemStatus.class, "status", status), blankToNull(area),
+                theme, sort(sort), Cursor.limit(limit, 20, 100), blankToNull(cursor), !seesAll()))
+                .map(i -> ItemView.from(i, seesAll()));
     }
 
     @GET
@@ -172,7 +159,7 @@ public class ImprovementResource {
     @APIResponse(responseCode = "404", description = "No such item", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body) {
-        ImprovementItem item = items.update(id, ifMatch, ItemPatchParser.parse(body));
+        ImprovementItem item = commands.update(id, ifMatch, ItemPatchParser.parse(body));
         return Response.ok(ItemView.from(item, true)).tag(tag(item)).build();
     }
 
@@ -193,7 +180,7 @@ public class ImprovementResource {
     @APIResponse(responseCode = "422", description = "mergedInto is not an item", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull StatusBody body) {
-        ImprovementItem item = items.changeStatus(id, ifMatch, new ImprovementService.StatusChange(body.status(),
+        ImprovementItem item = transitions.changeStatus(id, ifMatch, new ItemTransitions.StatusChange(body.status(),
                 body.reason(), body.mergedInto(), body.summary()));
         return Response.ok(ItemView.from(item, true)).tag(tag(item)).build();
     }
@@ -209,111 +196,20 @@ public class ImprovementResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response assign(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull AssignmentBody body) {
-        ImprovementItem item = items.assign(id, ifMatch, body.owner().strip());
+        ImprovementItem item = commands.assign(id, ifMatch, body.owner().strip());
         return Response.ok(ItemView.from(item, true)).tag(tag(item)).build();
     }
 
-    @GET
-    @Path("/{id}/evidence")
-    @Authenticated
-    @Operation(summary = "The evidence behind an item", description = "Feedback (scores, themes, excerpt) and breaches. Anonymous feedback never shows a person or request; signed contributors are shown to HR roles only.")
-    @APIResponse(responseCode = "200", description = "A page of evidence, newest first")
-    @APIResponse(responseCode = "404", description = "No such item, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Page<EvidenceView> evidence(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
-            @QueryParam("cursor") String cursor) {
-        Page<io.hrloop.improvement.domain.Evidence> page = items.evidence(id, seesAll(), Cursors.limit(limit, 50, 200),
-                blankToNull(cursor));
-        return new Page<>(page.items().stream().map(e -> EvidenceView.from(e, caller.isHr())).toList(), page.next());
-    }
-
-    @GET
-    @Path("/{id}/verification")
-    @Authenticated
-    @Operation(summary = "CSAT and NPS of the item's area before and since implementation", description = "From the feedback this service has seen. Before: the window (default 90 days) before the implementation day; since: from that day on. sufficient tells whether the item may be VERIFIED.")
-    @APIResponse(responseCode = "200", description = "The before/after report")
-    @APIResponse(responseCode = "404", description = "No such item, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The item is not implemented", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public VerificationService.Report verification(@PathParam("id") UUID id) {
-        return verification.report(items.find(id, seesAll()));
-    }
-
-    @GET
-    @Path("/{id}/comments")
-    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
-    @Operation(summary = "HR's discussion of an item")
-    @APIResponse(responseCode = "200", description = "A page of comments, oldest first")
-    @APIResponse(responseCode = "404", description = "No such item", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Page<CommentView> comments(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
-            @QueryParam("cursor") String cursor) {
-        var page = items.comments(id, Cursors.limit(limit, 50, 200), blankToNull(cursor));
-        return new Page<>(page.items().stream().map(CommentView::from).toList(), page.next());
-    }
-
-    @GET
-    @Path("/{id}/comments/{commentId}")
-    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
-    @Operation(summary = "Read one comment")
-    @APIResponse(responseCode = "200", description = "The comment")
-    @APIResponse(responseCode = "404", description = "No such item or comment", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public CommentView comment(@PathParam("id") UUID id, @PathParam("commentId") UUID commentId) {
-        return CommentView.from(items.comment(id, commentId));
-    }
-
-    @POST
-    @Path("/{id}/comments")
-    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN })
-    @Operation(summary = "Comment on an item")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "comment", value = "{\"body\":\"Payroll says a triage rota would fix most of it.\"}")))
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "400", description = "Empty comment", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such item", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response comment(@PathParam("id") UUID id, @Valid @NotNull CommentBody body,
-            @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.execute(key, caller.personId(), "POST /api/v1/improvements/" + id + "/comments", body, () -> {
-            var comment = items.comment(id, caller.personId(), body.body());
-            return Response.created(URI.create("/api/v1/improvements/" + id + "/comments/" + comment.id))
-                    .entity(CommentView.from(comment)).build();
-        });
-    }
-
-    @POST
-    @Path("/{id}/lessons")
-    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN })
-    @Operation(summary = "Attach a lesson learnt, success story or best practice to an item")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "lesson", value = """
-            {"kind":"LESSON","title":"Triage payroll queries daily","body":"A daily triage rota halved the time to a first answer."}""")))
-    @APIResponse(responseCode = "201", description = "Created; Location is the knowledge entry")
-    @APIResponse(responseCode = "400", description = "Invalid entry", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such item", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response add(@PathParam("id") UUID itemId, @Valid @NotNull LessonBody body,
-            @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.execute(key, caller.personId(), "POST /api/v1/improvements/" + itemId + "/lessons", body,
-                () -> {
-                    KnowledgeService.Entry entry = knowledge.add(itemId, caller.personId(), body.kind(), body.title(),
-                            body.body());
-                    return Response.created(URI.create("/api/v1/knowledge/" + entry.lesson().id))
-                            .entity(KnowledgeView.from(entry, true)).build();
-                });
-    }
-
-    @GET
-    @Path("/{id}/lessons")
-    @Authenticated
-    @Operation(summary = "The knowledge attached to one item")
-    @APIResponse(responseCode = "200", description = "A page of entries, newest first")
-    @APIResponse(responseCode = "404", description = "No such item, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Page<KnowledgeView> ofItem(@PathParam("id") UUID itemId, @QueryParam("limit") Integer limit,
-            @QueryParam("cursor") String cursor) {
-        return KnowledgeView.page(knowledge.search(null, null, null, itemId, seesAll(), Cursors.limit(limit, 20, 100),
-                blankToNull(cursor)), caller.isHr());
-    }
-
     /** HR and internal systems read the whole backlog. */
-    private boolean seesAll() {
+    static boolean seesAll(Caller caller) {
         return caller.isHr() || caller.has(Roles.SERVICE);
     }
 
-    private static String tag(ImprovementItem item) {
+    private boolean seesAll() {
+        return seesAll(caller);
+    }
+
+    static String tag(ImprovementItem item) {
         return ETags.of(item.version).replace("\"", "");
     }
 
@@ -324,7 +220,7 @@ public class ImprovementResource {
         try {
             return ItemQuery.Sort.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("invalid-sort", "sort must be priority, impact or created");
+            throw DomainException.invalid("invalid-sort", "sort must be priority, impact or created");
         }
     }
 

@@ -11,8 +11,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.hrloop.common.problem.ProblemException;
-import io.hrloop.improvement.domain.Theme;
+import io.hrloop.common.contract.Theme;
+import io.hrloop.common.domain.DomainException;
 import io.hrloop.improvement.service.ItemPatch;
 
 /** Reads a JSON merge patch of an item: absent = unchanged, null = cleared (effort, targetDate only). */
@@ -26,7 +26,7 @@ final class ItemPatchParser {
 
     static ItemPatch parse(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw ProblemException.badRequest("malformed-body", "send a JSON object with the fields to change");
+            throw DomainException.invalid("malformed-body", "send a JSON object with the fields to change");
         }
         List<Map<String, String>> errors = new ArrayList<>();
         for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
@@ -42,12 +42,12 @@ final class ItemPatchParser {
         if (body.has("themes")) {
             JsonNode node = body.get("themes");
             if (!node.isArray() || node.isEmpty()) {
-                errors.add(error("themes", "must be a non-empty array of " + Theme.WIRE_VALUES));
+                errors.add(error("themes", "must be a non-empty array of " + Theme.KEYS));
             } else {
                 themes = new ArrayList<>();
                 for (JsonNode t : node) {
-                    if (!t.isTextual() || Theme.fromWire(t.asText()).isEmpty()) {
-                        errors.add(error("themes", "unknown theme " + t + "; themes are " + Theme.WIRE_VALUES));
+                    if (!t.isTextual() || Theme.fromKey(t.asText()).isEmpty()) {
+                        errors.add(error("themes", "unknown theme " + t + "; themes are " + Theme.KEYS));
                     } else if (!themes.contains(t.asText())) {
                         themes.add(t.asText());
                     }
@@ -73,7 +73,7 @@ final class ItemPatchParser {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(400, "validation", "Invalid request", errors.stream()
+            throw DomainException.invalid("validation", errors.stream()
                     .map(e -> e.get("field") + ": " + e.get("message")).reduce((a, b) -> a + "; " + b).orElseThrow())
                     .with("errors", errors);
         }

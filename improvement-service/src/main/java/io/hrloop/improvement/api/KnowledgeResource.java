@@ -1,38 +1,27 @@
 package io.hrloop.improvement.api;
 
-import java.net.URI;
 import java.util.UUID;
 
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.hrloop.common.api.Cursors;
+import io.hrloop.common.api.Cursor;
 import io.hrloop.common.api.Page;
+import io.hrloop.common.domain.DomainException;
 import io.hrloop.common.idempotency.Idempotency;
 import io.hrloop.common.problem.Problem;
-import io.hrloop.common.problem.ProblemException;
 import io.hrloop.common.security.Caller;
 import io.hrloop.common.security.Roles;
 import io.hrloop.improvement.api.Views.KnowledgeView;
@@ -69,10 +58,10 @@ public class KnowledgeResource {
             @QueryParam("area") String area, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         if (q != null && q.length() > 500) {
-            throw ProblemException.badRequest("invalid-query", "q must be at most 500 characters");
+            throw DomainException.invalid("invalid-query", "q must be at most 500 characters");
         }
         return KnowledgeView.page(knowledge.search(ImprovementResource.blankToNull(q), kind(kind),
-                ImprovementResource.blankToNull(area), null, seesAll(), Cursors.limit(limit, 20, 100),
+                ImprovementResource.blankToNull(area), null, seesAll(), Cursor.limit(limit, 20, 100),
                 ImprovementResource.blankToNull(cursor)), caller.isHr());
     }
 
@@ -98,7 +87,7 @@ public class KnowledgeResource {
         try {
             return LessonKind.valueOf(value.strip());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("invalid-kind", "kind must be LESSON, SUCCESS_STORY or BEST_PRACTICE");
+            throw DomainException.invalid("invalid-kind", "kind must be LESSON, SUCCESS_STORY or BEST_PRACTICE");
         }
     }
 }

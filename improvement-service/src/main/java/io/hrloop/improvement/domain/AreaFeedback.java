@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.hrloop.common.contract.FeedbackReceived;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** This service's projection of every piece of feedback: scores per area and day, no person. */
@@ -25,4 +26,16 @@ public class AreaFeedback extends PanacheEntityBase {
     public double sentiment;
     @Column(name = "received_on")
     public LocalDate receivedOn;
+
+    public static AreaFeedback of(FeedbackReceived f, String area) {
+        AreaFeedback row = new AreaFeedback();
+        row.feedbackId = f.feedbackId();
+        row.area = area;
+        row.csat = f.csat();
+        row.nps = f.nps();
+        row.ces = f.ces();
+        row.sentiment = f.sentiment();
+        row.receivedOn = f.receivedOn();
+        return row;
+    }
 }

@@ -2,6 +2,8 @@ package io.hrloop.improvement.domain;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +14,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.hrloop.common.contract.FeedbackReceived;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A piece of negative feedback or a service-level breach linked to one item. */
@@ -51,8 +54,52 @@ public class Evidence extends PanacheEntityBase {
     @Column(name = "merged_from")
     public UUID mergedFrom;
 
+    /** Negative feedback as evidence; anonymous feedback keeps no person, request or time of linking. */
+    public static Evidence ofFeedback(UUID itemId, FeedbackReceived f, List<String> themes, String excerpt,
+            OffsetDateTime linkedAt) {
+        Evidence evidence = new Evidence();
+        evidence.id = UUID.randomUUID();
+        evidence.itemId = itemId;
+        evidence.kind = EvidenceKind.FEEDBACK;
+        evidence.sourceId = f.feedbackId().toString();
+        evidence.anonymous = f.anonymous();
+        evidence.personId = f.anonymous() ? null : f.personId();
+        // Request references would point back at the person: kept for signed feedback only.
+        evidence.reference = f.anonymous() ? null : f.reference();
+        evidence.requestId = f.anonymous() ? null : f.requestId();
+        evidence.csat = f.csat();
+        evidence.ces = f.ces();
+        evidence.nps = f.nps();
+        evidence.sentiment = f.sentiment();
+        evidence.frustrated = f.frustrated();
+        evidence.storedThemes = ThemeColumn.encode(themes);
+        evidence.excerpt = excerpt;
+        evidence.occurredOn = f.receivedOn();
+        evidence.linkedAt = f.anonymous() ? null : linkedAt;
+        return evidence;
+    }
+
+    /** A missed service-level target as evidence. */
+    public static Evidence ofBreach(UUID itemId, SlaBreach breach, List<String> themes, OffsetDateTime linkedAt) {
+        Evidence evidence = new Evidence();
+        evidence.id = UUID.randomUUID();
+        evidence.itemId = itemId;
+        evidence.kind = EvidenceKind.BREACH;
+        evidence.sourceId = breach.breachKey;
+        evidence.anonymous = false;
+        evidence.reference = breach.reference;
+        evidence.requestId = breach.requestId.toString();
+        evidence.breachTarget = breach.target;
+        evidence.storedThemes = ThemeColumn.encode(themes);
+        evidence.excerpt = breach.target + " target of " + breach.reference + " missed (due "
+                + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(breach.dueAt.withOffsetSameInstant(ZoneOffset.UTC)) + ")";
+        evidence.occurredOn = breach.occurredAt.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+        evidence.linkedAt = linkedAt;
+        return evidence;
+    }
+
     public List<String> themes() {
-        return Theme.decode(storedThemes);
+        return ThemeColumn.decode(storedThemes);
     }
 
     public ImpactScore.Facts facts() {

@@ -65,10 +65,10 @@ public class ImprovementItem extends PanacheEntityBase {
     public long version;
 
     public List<String> themes() {
-        return Theme.decode(storedThemes);
+        return ThemeColumn.decode(storedThemes);
     }
 
     public void themes(List<String> themes) {
-        storedThemes = Theme.encode(themes);
+        storedThemes = ThemeColumn.encode(themes);
     }
 }

@@ -14,6 +14,8 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.hrloop.common.domain.IllegalTransitionException;
+
 /**
  * PROPOSED → ACCEPTED → IN_PROGRESS → IMPLEMENTED → VERIFIED; an accepted quick fix may go straight to
  * IMPLEMENTED; IN_PROGRESS may fall back to ACCEPTED (paused). Any open item may be REJECTED (with a reason)
@@ -49,7 +51,7 @@ public final class ItemLifecycle {
     /** @throws IllegalTransitionException when the lifecycle has no such move */
     public static void require(ItemStatus from, ItemStatus to) {
         if (!allows(from, to)) {
-            throw new IllegalTransitionException(from, to, next(from));
+            throw new IllegalTransitionException("an improvement item", from, to, next(from));
         }
     }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.hrloop.common.contract.RequestSlaBreached;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** The breach log: one row per missed target of a request. */
@@ -30,6 +31,21 @@ public class SlaBreach extends PanacheEntityBase {
     public OffsetDateTime dueAt;
     @Column(name = "occurred_at")
     public OffsetDateTime occurredAt;
+
+    /** The log row of a breach announced by request-service. */
+    public static SlaBreach of(RequestSlaBreached event) {
+        SlaBreach breach = new SlaBreach();
+        breach.id = UUID.randomUUID();
+        breach.breachKey = key(event.requestId(), event.target());
+        breach.requestId = event.requestId();
+        breach.reference = event.reference();
+        breach.requestType = event.requestType();
+        breach.team = event.team();
+        breach.target = event.target();
+        breach.dueAt = event.dueAt();
+        breach.occurredAt = event.occurredAt();
+        return breach;
+    }
 
     public static String key(UUID requestId, String target) {
         return requestId + ":" + target;

@@ -1,26 +1,16 @@
 package io.hrloop.improvement.events;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.hrloop.common.events.EventCatalog;
-import io.hrloop.common.events.IncomingEvent;
+import io.hrloop.common.contract.FeedbackReceived;
 import io.hrloop.common.events.MalformedEventException;
 import io.hrloop.common.inbox.EventHandler;
-import io.hrloop.improvement.service.FeedbackReceived;
+import io.hrloop.common.inbox.EventMetadata;
 import io.hrloop.improvement.service.SpawningService;
 
 /** hr.feedback.received: the area projection for verification, and negative feedback as evidence. */
 @ApplicationScoped
-public class FeedbackReceivedHandler implements EventHandler {
+public class FeedbackReceivedHandler implements EventHandler<FeedbackReceived> {
 
     /** Feedback about no request type or process is about HR in general. */
     public static final String GENERAL_AREA = "hr-general";
@@ -32,38 +22,22 @@ public class FeedbackReceivedHandler implements EventHandler {
     }
 
     @Override
-    public Set<String> types() {
-        return Set.of(EventCatalog.FEEDBACK_RECEIVED.type());
+    public Class<FeedbackReceived> dataType() {
+        return FeedbackReceived.class;
     }
 
     @Override
-    public void handle(IncomingEvent event) {
-        spawning.onFeedback(parse(event));
+    public void handle(FeedbackReceived event, EventMetadata metadata) {
+        spawning.onFeedback(event, area(event));
     }
 
-    static FeedbackReceived parse(IncomingEvent event) {
-        JsonNode data = event.data();
-        String area = firstPresent(event.text("requestType"), event.text("subjectKey"), GENERAL_AREA);
+    /** The request type, else the subject (a process or type), else HR in general. */
+    static String area(FeedbackReceived event) {
+        String area = firstPresent(event.requestType(), event.subjectKey(), GENERAL_AREA);
         if (area.length() > 100) {
             throw new MalformedEventException("feedback area longer than 100 characters");
         }
-        boolean anonymous = data.path("anonymous").asBoolean();
-        List<String> themes = new ArrayList<>();
-        data.path("themes").forEach(t -> themes.add(t.asText()));
-        try {
-            return new FeedbackReceived(UUID.fromString(event.text("feedbackId")), area, event.text("requestId"),
-                    event.text("reference"), integer(data, "csat"), integer(data, "ces"), integer(data, "nps"),
-                    event.text("comment"), themes, data.path("sentiment").asDouble(),
-                    data.path("frustrated").asBoolean(), anonymous, anonymous ? null : event.text("personId"),
-                    LocalDate.parse(event.text("receivedOn")));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new MalformedEventException("feedback id or date unreadable");
-        }
-    }
-
-    private static Integer integer(JsonNode data, String field) {
-        JsonNode node = data.get(field);
-        return node == null || node.isNull() ? null : node.asInt();
+        return area;
     }
 
     private static String firstPresent(String... values) {

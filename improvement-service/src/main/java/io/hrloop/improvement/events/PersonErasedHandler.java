@@ -1,17 +1,15 @@
 package io.hrloop.improvement.events;
 
-import java.util.Set;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.hrloop.common.events.EventCatalog;
-import io.hrloop.common.events.IncomingEvent;
+import io.hrloop.common.contract.PersonErased;
 import io.hrloop.common.inbox.EventHandler;
+import io.hrloop.common.inbox.EventMetadata;
 import io.hrloop.improvement.service.ErasureService;
 
 /** hr.person.erased: the person's id becomes the pseudonym everywhere here; counts survive. */
 @ApplicationScoped
-public class PersonErasedHandler implements EventHandler {
+public class PersonErasedHandler implements EventHandler<PersonErased> {
 
     private final ErasureService erasure;
 
@@ -20,12 +18,12 @@ public class PersonErasedHandler implements EventHandler {
     }
 
     @Override
-    public Set<String> types() {
-        return Set.of(EventCatalog.PERSON_ERASED.type());
+    public Class<PersonErased> dataType() {
+        return PersonErased.class;
     }
 
     @Override
-    public void handle(IncomingEvent event) {
-        erasure.pseudonymise(event.text("personId"), event.text("pseudonym"));
+    public void handle(PersonErased event, EventMetadata metadata) {
+        erasure.pseudonymise(event.personId(), event.pseudonym());
     }
 }

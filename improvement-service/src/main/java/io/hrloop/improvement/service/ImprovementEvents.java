@@ -1,16 +1,17 @@
 package io.hrloop.improvement.service;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.hrloop.common.events.EventCatalog;
+import io.hrloop.common.contract.ImprovementCreated;
+import io.hrloop.common.contract.ImprovementEvidenceAdded;
+import io.hrloop.common.contract.ImprovementFacts;
+import io.hrloop.common.contract.ImprovementImplemented;
+import io.hrloop.common.contract.ImprovementStatusChanged;
+import io.hrloop.common.contract.Theme;
 import io.hrloop.common.outbox.Outbox;
 import io.hrloop.improvement.domain.Evidence;
 import io.hrloop.improvement.domain.ImprovementItem;
@@ -28,9 +29,7 @@ public class ImprovementEvents {
     }
 
     public void created(ImprovementItem item, Origin origin, OffsetDateTime time) {
-        Map<String, Object> data = base(item, time);
-        data.put("origin", origin.name());
-        outbox.publish(EventCatalog.IMPROVEMENT_CREATED, item.id.toString(), data, time);
+        outbox.publish(ImprovementCreated.of(facts(item, time), origin.name()), time);
     }
 
     /**
@@ -39,54 +38,27 @@ public class ImprovementEvents {
      * when the anonymous person wrote.
      */
     public void evidenceAdded(ImprovementItem item, Evidence evidence, OffsetDateTime time) {
-        Map<String, Object> data = base(item, time);
-        data.put("evidence", Map.of("kind", evidence.kind.name(), "sourceId", evidence.sourceId));
-        outbox.publish(EventCatalog.IMPROVEMENT_EVIDENCE_ADDED, item.id.toString(), data, time);
+        outbox.publish(ImprovementEvidenceAdded.of(facts(item, time),
+                new ImprovementEvidenceAdded.Evidence(evidence.kind.name(), evidence.sourceId)), time);
     }
 
     public void statusChanged(ImprovementItem item, ItemStatus previous, OffsetDateTime time) {
-        Map<String, Object> data = base(item, time);
-        data.put("previousStatus", previous.name());
-        data.put("reason", item.statusReason);
-        data.put("mergedInto", item.mergedInto == null ? null : item.mergedInto.toString());
-        outbox.publish(EventCatalog.IMPROVEMENT_STATUS_CHANGED, item.id.toString(), data, time);
+        outbox.publish(ImprovementStatusChanged.of(facts(item, time), previous.name(), item.statusReason,
+                item.mergedInto == null ? null : item.mergedInto.toString()), time);
     }
 
-    /** Carries every feedback id linked to the item (merged-in evidence included): feedback-service tells their authors. */
-    public void implemented(ImprovementItem item, List<String> feedbackIds, OffsetDateTime time) {
-        Map<String, Object> data = base(item, time);
-        data.put("summary", item.implementationSummary);
-        data.put("implementedAt", format(item.implementedAt));
-        data.put("feedbackIds", feedbackIds);
-        outbox.publish(EventCatalog.IMPROVEMENT_IMPLEMENTED, item.id.toString(), data, time);
+    /**
+     * Carries how many pieces of feedback are linked to the item (merged-in evidence included) and the first
+     * {@link ImprovementImplemented#MAX_FEEDBACK_IDS} of them, so the event stays small however large the item;
+     * feedback-service knows every link from the evidence-added events before it.
+     */
+    public void implemented(ImprovementItem item, List<UUID> firstFeedbackIds, long feedbackCount, OffsetDateTime time) {
+        outbox.publish(ImprovementImplemented.of(facts(item, time), item.implementationSummary, item.implementedAt,
+                firstFeedbackIds, (int) feedbackCount), time);
     }
 
-    private static Map<String, Object> base(ImprovementItem item, OffsetDateTime time) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("improvementId", item.id.toString());
-        data.put("title", item.title);
-        data.put("area", item.area);
-        data.put("themes", item.themes());
-        data.put("status", item.status.name());
-        data.put("owner", item.owner);
-        data.put("impactScore", item.impactScore);
-        data.put("priority", item.priority);
-        data.put("evidenceCount", item.evidenceCount);
-        data.put("distinctPeople", item.distinctPeople);
-        data.put("occurredAt", format(time));
-        return data;
-    }
-
-    /** RFC 3339 with seconds always present (OffsetDateTime.toString drops ":00"). */
-    static String format(OffsetDateTime time) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.withOffsetSameInstant(ZoneOffset.UTC));
-    }
-
-    public static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    public static OffsetDateTime today() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS);
+    private static ImprovementFacts facts(ImprovementItem item, OffsetDateTime time) {
+        return new ImprovementFacts(item.id, item.title, item.area, Theme.known(item.themes()), item.status.name(),
+                item.owner, item.impactScore, item.priority, item.evidenceCount, item.distinctPeople, time);
     }
 }

@@ -1,6 +1,5 @@
 package io.hrloop.improvement.service;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,8 +11,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
-import io.hrloop.common.api.Cursors;
+import io.hrloop.common.api.Cursor;
 import io.hrloop.common.api.Page;
+import io.hrloop.common.domain.DomainException;
+import io.hrloop.common.time.Times;
 import io.hrloop.improvement.domain.ImprovementItem;
 import io.hrloop.improvement.domain.Lesson;
 import io.hrloop.improvement.domain.LessonKind;
@@ -31,11 +32,13 @@ public class KnowledgeService {
     }
 
     private final EntityManager entityManager;
-    private final ImprovementService items;
+    private final ItemQueries items;
+    private final Times times;
 
-    public KnowledgeService(EntityManager entityManager, ImprovementService items) {
+    public KnowledgeService(EntityManager entityManager, ItemQueries items, Times times) {
         this.entityManager = entityManager;
         this.items = items;
+        this.times = times;
     }
 
     @Transactional
@@ -48,7 +51,7 @@ public class KnowledgeService {
         lesson.title = title.strip();
         lesson.body = body.strip();
         lesson.author = author;
-        lesson.createdAt = ImprovementEvents.now();
+        lesson.createdAt = times.nowUtc();
         lesson.persist();
         return new Entry(lesson, item);
     }
@@ -56,18 +59,24 @@ public class KnowledgeService {
     public Entry get(UUID lessonId, boolean hrView) {
         Lesson lesson = Lesson.findById(lessonId);
         if (lesson == null) {
-            throw io.hrloop.common.problem.ProblemException.notFound("knowledge entry " + lessonId);
+            throw DomainException.notFound("knowledge entry " + lessonId);
         }
         ImprovementItem item = ImprovementItem.findById(lesson.itemId);
         if (!hrView && !item.status.isPublic()) {
-            throw io.hrloop.common.problem.ProblemException.notFound("knowledge entry " + lessonId);
+            throw DomainException.notFound("knowledge entry " + lessonId);
         }
         return new Entry(lesson, item);
     }
 
     public Page<Entry> search(String q, LessonKind kind, String area, UUID itemId, boolean hrView, int limit,
             String cursor) {
-        int offset = ImprovementService.offset(cursor);
+        // Ranked by relevance, which no keyset follows: the cursor is the offset of the next page.
+        Cursor after = Cursor.read(cursor, 2);
+        long at = after == null ? 0 : after.expect(0, "o").number(1);
+        if (at < 0 || at > Integer.MAX_VALUE - limit - 1) {
+            throw DomainException.invalid("invalid-cursor", "the cursor is not one this service issued");
+        }
+        int offset = (int) at;
         boolean text = q != null && !q.isBlank();
         StringBuilder sql = new StringBuilder("select l.id from improvement_lesson l join improvement_item i on i.id = l.item_id");
         if (text) {
@@ -105,12 +114,9 @@ public class KnowledgeService {
             query.setParameter("item", itemId);
         }
         @SuppressWarnings("unchecked")
-        List<UUID> ids = new ArrayList<>(query.setFirstResult(offset).setMaxResults(limit + 1).getResultList());
-        String next = null;
-        if (ids.size() > limit) {
-            ids = ids.subList(0, limit);
-            next = Cursors.encode("o", Integer.toString(offset + limit));
-        }
+        Page<UUID> page = Page.of(query.setFirstResult(offset).setMaxResults(limit + 1).getResultList(), limit,
+                last -> Cursor.of("o", offset + limit));
+        List<UUID> ids = page.items();
         if (ids.isEmpty()) {
             return new Page<>(List.of(), null);
         }
@@ -119,7 +125,6 @@ public class KnowledgeService {
         Map<UUID, ImprovementItem> owners = ImprovementItem.<ImprovementItem>list("id in ?1",
                 lessons.values().stream().map(l -> l.itemId).distinct().toList()).stream()
                 .collect(Collectors.toMap(i -> i.id, Function.identity()));
-        return new Page<>(ids.stream().map(id -> new Entry(lessons.get(id), owners.get(lessons.get(id).itemId)))
-                .toList(), next);
+        return page.map(id -> new Entry(lessons.get(id), owners.get(lessons.get(id).itemId)));
     }
 }

@@ -1,7 +1,5 @@
 package io.hrloop.improvement.service;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -10,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.hrloop.common.jobs.ClusterLock;
+import io.hrloop.common.time.Times;
 import io.hrloop.improvement.config.ImprovementConfig;
 import io.hrloop.improvement.domain.Evidence;
 import io.hrloop.improvement.domain.ImpactScore;
@@ -25,8 +25,12 @@ public class Scoring {
 
     private final ImprovementConfig config;
     private final EntityManager entityManager;
+    private final ClusterLock lock;
+    private final Times times;
 
-    public Scoring(ImprovementConfig config, EntityManager entityManager) {
+    public Scoring(ImprovementConfig config, EntityManager entityManager, ClusterLock lock, Times times) {
+        this.times = times;
+        this.lock = lock;
         this.config = config;
         this.entityManager = entityManager;
     }
@@ -47,7 +51,7 @@ public class Scoring {
 
     private double impact(List<Evidence> evidence, int people) {
         return ImpactScore.impact(evidence.stream().map(Evidence::facts).toList(), people,
-                LocalDate.now(ZoneOffset.UTC), config.impact().halfLifeDays(), config.impact().breachWeight());
+                times.today(), config.impact().halfLifeDays(), config.impact().breachWeight());
     }
 
     /**
@@ -57,6 +61,18 @@ public class Scoring {
     @Scheduled(every = "${hrloop.improvement.impact.rescore-every:1h}", delay = 1,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void rescoreAll() {
+        // Once across replicas: the lease outlasts a run over a large backlog.
+        if (!lock.tryLease("impact-rescoring", java.time.Duration.ofMinutes(30))) {
+            return;
+        }
+        try {
+            rescoreOpenItems();
+        } finally {
+            lock.release("impact-rescoring");
+        }
+    }
+
+    private void rescoreOpenItems() {
         List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
                 "select i.id from ImprovementItem i where i.status in :statuses", UUID.class)
                 .setParameter("statuses", List.of(ItemStatus.PROPOSED, ItemStatus.ACCEPTED, ItemStatus.IN_PROGRESS,

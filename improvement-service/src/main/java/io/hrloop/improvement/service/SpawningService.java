@@ -1,7 +1,6 @@
 package io.hrloop.improvement.service;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.hrloop.common.contract.FeedbackReceived;
+import io.hrloop.common.contract.RequestSlaBreached;
+import io.hrloop.common.contract.Theme;
+import io.hrloop.common.time.Times;
 import io.hrloop.improvement.config.ImprovementConfig;
 import io.hrloop.improvement.domain.AreaFeedback;
 import io.hrloop.improvement.domain.Evidence;
@@ -24,7 +27,6 @@ import io.hrloop.improvement.domain.ItemStatus;
 import io.hrloop.improvement.domain.Origin;
 import io.hrloop.improvement.domain.SlaBreach;
 import io.hrloop.improvement.domain.TextSimilarity;
-import io.hrloop.improvement.domain.Theme;
 import io.quarkus.logging.Log;
 
 /**
@@ -44,9 +46,11 @@ public class SpawningService {
     private final Scoring scoring;
     private final ImprovementEvents events;
     private final ItemMatcher matcher;
+    private final Times times;
 
     public SpawningService(ImprovementConfig config, EntityManager entityManager, AreaLock areaLock, Scoring scoring,
-            ImprovementEvents events) {
+            ImprovementEvents events, Times times) {
+        this.times = times;
         this.config = config;
         this.entityManager = entityManager;
         this.areaLock = areaLock;
@@ -57,56 +61,44 @@ public class SpawningService {
 
     /** Every piece of feedback feeds the area projection; negative feedback also becomes evidence. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onFeedback(FeedbackReceived f) {
-        project(f);
+    public void onFeedback(FeedbackReceived f, String area) {
+        if (AreaFeedback.findById(f.feedbackId()) == null) {
+            AreaFeedback.of(f, area).persist();
+        }
         FeedbackSignal signal = new FeedbackSignal(f.csat(), f.nps(), f.sentiment());
         if (!signal.isNegative(config.negative().csatAtMost(), config.negative().npsAtMost(),
                 config.negative().sentimentBelow())) {
             return;
         }
-        areaLock.lock(f.area());
+        areaLock.lock(area);
         if (Evidence.count("kind = ?1 and sourceId = ?2", EvidenceKind.FEEDBACK, f.feedbackId().toString()) > 0) {
             return; // the same feedback announced again: counted once
         }
-        List<String> themes = Theme.known(f.themes());
+        List<String> themes = f.themes().stream().map(Theme::key).distinct().toList();
         if (themes.isEmpty()) {
-            themes = List.of(Theme.OTHER.wire());
+            themes = List.of(Theme.OTHER.key());
         }
         String excerpt = excerpt(f.comment());
         // Anonymous feedback leaves only its day behind, in rows and in events alike.
-        OffsetDateTime now = f.anonymous() ? ImprovementEvents.today() : ImprovementEvents.now();
-        Optional<ItemMatcher.Match> match = matcher.match(f.area(), themes, excerpt, candidates(f.area()));
+        OffsetDateTime now = f.anonymous() ? times.startOfToday() : times.nowUtc();
+        Optional<ItemMatcher.Match> match = matcher.match(area, themes, excerpt, candidates(area));
         ImprovementItem item;
         if (match.isPresent()) {
             item = ImprovementItem.findById(match.get().itemId());
             Log.debugf("Feedback %s joins item %s (%s %.2f)", f.feedbackId(), item.id, match.get().method(),
                     match.get().score());
         } else {
-            item = newItem(f.area(), themes, Origin.FEEDBACK, Theme.fromWire(themes.getFirst()).orElseThrow()
-                    .headline() + " (" + f.area() + ")", feedbackProblem(f, themes, excerpt), now);
-            Log.infof("Feedback %s opened improvement item %s in %s", f.feedbackId(), item.id, f.area());
+            item = newItem(area, themes, Origin.FEEDBACK, Theme.of(themes.getFirst()).headline() + " (" + area + ")",
+                    feedbackProblem(area, themes, excerpt), now);
+            Log.infof("Feedback %s opened improvement item %s in %s", f.feedbackId(), item.id, area);
         }
-        Evidence evidence = new Evidence();
-        evidence.id = UUID.randomUUID();
-        evidence.itemId = item.id;
-        evidence.kind = EvidenceKind.FEEDBACK;
-        evidence.sourceId = f.feedbackId().toString();
-        evidence.anonymous = f.anonymous();
-        evidence.personId = f.anonymous() ? null : f.personId();
-        // Request references would point back at the person: kept for signed feedback only.
-        evidence.reference = f.anonymous() ? null : f.reference();
-        evidence.requestId = f.anonymous() ? null : f.requestId();
-        evidence.csat = f.csat();
-        evidence.ces = f.ces();
-        evidence.nps = f.nps();
-        evidence.sentiment = f.sentiment();
-        evidence.frustrated = f.frustrated();
-        evidence.storedThemes = Theme.encode(themes);
-        evidence.excerpt = excerpt;
-        evidence.occurredOn = f.receivedOn();
-        evidence.linkedAt = f.anonymous() ? null : now;
+        Evidence evidence = Evidence.ofFeedback(item.id, f, themes, excerpt, now);
         evidence.persist();
-        enriched(item, List.of(evidence), match.isEmpty(), Origin.FEEDBACK, now, !f.anonymous());
+        scoring.refresh(item);
+        if (!f.anonymous()) {
+            item.updatedAt = now; // an anonymous piece must not date the item's last change
+        }
+        announce(item, match.isEmpty() ? Origin.FEEDBACK : null, List.of(evidence), now);
     }
 
     /**
@@ -115,48 +107,25 @@ public class SpawningService {
      * one, and from the threshold on they all join the area's open "speed" item, or a new one.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onBreach(BreachReported b) {
-        String area = b.requestType();
+    public void onBreach(RequestSlaBreached event) {
+        String area = event.requestType();
         areaLock.lock(area);
-        String key = SlaBreach.key(b.requestId(), b.target());
-        if (SlaBreach.count("breachKey", key) > 0) {
+        if (SlaBreach.count("breachKey", SlaBreach.key(event.requestId(), event.target())) > 0) {
             return;
         }
-        SlaBreach breach = new SlaBreach();
-        breach.id = UUID.randomUUID();
-        breach.breachKey = key;
-        breach.requestId = b.requestId();
-        breach.reference = b.reference();
-        breach.requestType = area;
-        breach.team = b.team();
-        breach.target = b.target();
-        breach.dueAt = b.dueAt();
-        breach.occurredAt = b.occurredAt();
+        SlaBreach breach = SlaBreach.of(event);
         breach.persist();
 
-        List<String> themes = List.of(Theme.SPEED.wire());
+        List<String> themes = List.of(Theme.SPEED.key());
         Optional<ItemMatcher.Match> match = matcher.match(area, themes, null, candidates(area));
         ImprovementItem item = match.<ImprovementItem>map(m -> ImprovementItem.findById(m.itemId())).orElse(null);
         boolean tracking = item != null
                 && Evidence.count("itemId = ?1 and kind = ?2", item.id, EvidenceKind.BREACH) > 0;
-        List<SlaBreach> toLink;
-        if (tracking) {
-            toLink = List.of(breach);
-        } else {
-            toLink = entityManager.createQuery("select b from SlaBreach b where b.requestType = :type"
-                    + " and b.occurredAt between :from and :to and not exists (select 1 from Evidence e"
-                    + " where e.kind = :kind and e.sourceId = b.breachKey) order by b.occurredAt, b.breachKey",
-                    SlaBreach.class)
-                    .setParameter("type", area)
-                    .setParameter("from", b.occurredAt().minusDays(config.breaches().windowDays()))
-                    .setParameter("to", b.occurredAt())
-                    .setParameter("kind", EvidenceKind.BREACH)
-                    .getResultList();
-            if (toLink.size() < config.breaches().threshold()) {
-                return;
-            }
+        List<SlaBreach> toLink = tracking ? List.of(breach) : unlinkedBreaches(area, breach.occurredAt);
+        if (!tracking && toLink.size() < config.breaches().threshold()) {
+            return;
         }
-        OffsetDateTime now = ImprovementEvents.now();
+        OffsetDateTime now = times.nowUtc();
         boolean created = item == null;
         if (created) {
             item = newItem(area, themes, Origin.SLA_BREACHES, "Repeated service-level breaches (" + area + ")",
@@ -169,39 +138,36 @@ public class SpawningService {
         }
         List<Evidence> added = new ArrayList<>();
         for (SlaBreach x : toLink) {
-            Evidence evidence = new Evidence();
-            evidence.id = UUID.randomUUID();
-            evidence.itemId = item.id;
-            evidence.kind = EvidenceKind.BREACH;
-            evidence.sourceId = x.breachKey;
-            evidence.anonymous = false;
-            evidence.reference = x.reference;
-            evidence.requestId = x.requestId.toString();
-            evidence.breachTarget = x.target;
-            evidence.storedThemes = Theme.encode(themes);
-            evidence.excerpt = x.target + " target of " + x.reference + " missed (due "
-                    + ImprovementEvents.format(x.dueAt) + ")";
-            evidence.occurredOn = x.occurredAt.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
-            evidence.linkedAt = now;
+            Evidence evidence = Evidence.ofBreach(item.id, x, themes, now);
             evidence.persist();
             added.add(evidence);
         }
-        enriched(item, added, created, Origin.SLA_BREACHES, now, true);
+        scoring.refresh(item);
+        item.updatedAt = now;
+        announce(item, created ? Origin.SLA_BREACHES : null, added, now);
     }
 
-    private void project(FeedbackReceived f) {
-        if (AreaFeedback.findById(f.feedbackId()) != null) {
-            return;
+    /** The breaches of a type within the window before {@code until} that no item has taken yet. */
+    private List<SlaBreach> unlinkedBreaches(String area, OffsetDateTime until) {
+        return entityManager.createQuery("select b from SlaBreach b where b.requestType = :type"
+                + " and b.occurredAt between :from and :to and not exists (select 1 from Evidence e"
+                + " where e.kind = :kind and e.sourceId = b.breachKey) order by b.occurredAt, b.breachKey",
+                SlaBreach.class)
+                .setParameter("type", area)
+                .setParameter("from", until.minusDays(config.breaches().windowDays()))
+                .setParameter("to", until)
+                .setParameter("kind", EvidenceKind.BREACH)
+                .getResultList();
+    }
+
+    /** hr.improvement.created when {@code createdFrom} names the origin of a new item, then one evidence-added each. */
+    private void announce(ImprovementItem item, Origin createdFrom, List<Evidence> added, OffsetDateTime now) {
+        if (createdFrom != null) {
+            events.created(item, createdFrom, now);
         }
-        AreaFeedback row = new AreaFeedback();
-        row.feedbackId = f.feedbackId();
-        row.area = f.area();
-        row.csat = f.csat();
-        row.nps = f.nps();
-        row.ces = f.ces();
-        row.sentiment = f.sentiment();
-        row.receivedOn = f.receivedOn();
-        row.persist();
+        for (Evidence evidence : added) {
+            events.evidenceAdded(item, evidence, now);
+        }
     }
 
     private ImprovementItem newItem(String area, List<String> themes, Origin origin, String title, String problem,
@@ -220,20 +186,6 @@ public class SpawningService {
         item.updatedAt = now;
         item.persist();
         return item;
-    }
-
-    private void enriched(ImprovementItem item, List<Evidence> added, boolean created, Origin origin,
-            OffsetDateTime now, boolean touch) {
-        scoring.refresh(item);
-        if (touch) {
-            item.updatedAt = now;
-        }
-        if (created) {
-            events.created(item, origin, now);
-        }
-        for (Evidence evidence : added) {
-            events.evidenceAdded(item, evidence, now);
-        }
     }
 
     /** The open items of an area with the texts that describe them: title and problem, evidence excerpts. */
@@ -269,9 +221,9 @@ public class SpawningService {
         return text.length() <= max ? text : text.substring(0, max - 1).stripTrailing() + "…";
     }
 
-    private static String feedbackProblem(FeedbackReceived f, List<String> themes, String excerpt) {
+    private static String feedbackProblem(String area, List<String> themes, String excerpt) {
         StringBuilder problem = new StringBuilder("Raised automatically from negative feedback about ")
-                .append(f.area()).append(" (").append(String.join(", ", themes)).append(").");
+                .append(area).append(" (").append(String.join(", ", themes)).append(").");
         if (excerpt != null) {
             problem.append(" First report: \"").append(excerpt).append("\"");
         }

@@ -9,7 +9,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import io.hrloop.common.problem.ProblemException;
+import io.hrloop.common.domain.DomainException;
+import io.hrloop.common.time.Times;
 import io.hrloop.improvement.config.ImprovementConfig;
 import io.hrloop.improvement.domain.ImprovementItem;
 import io.hrloop.improvement.domain.VerificationStats;
@@ -43,20 +44,22 @@ public class VerificationService {
 
     private final EntityManager entityManager;
     private final ImprovementConfig config;
+    private final Times times;
 
-    public VerificationService(EntityManager entityManager, ImprovementConfig config) {
+    public VerificationService(EntityManager entityManager, ImprovementConfig config, Times times) {
+        this.times = times;
         this.entityManager = entityManager;
         this.config = config;
     }
 
     public Report report(ImprovementItem item) {
         if (item.implementedAt == null) {
-            throw ProblemException.conflict("not-implemented",
+            throw DomainException.conflict("not-implemented",
                     "verification compares feedback before and since implementation; this item is " + item.status);
         }
         int window = config.verification().windowDays();
         LocalDate implemented = item.implementedAt.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = times.today();
         LocalDate beforeFrom = implemented.minusDays(window);
         LocalDate beforeTo = implemented.minusDays(1);
         LocalDate sinceTo = implemented.plusDays(window - 1L);

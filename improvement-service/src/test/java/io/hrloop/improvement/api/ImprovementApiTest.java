@@ -118,7 +118,7 @@ class ImprovementApiTest {
                 .when().post("/api/v1/improvements/" + id + "/status")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("allowed", contains("ACCEPTED", "REJECTED", "MERGED"))
-                .body("currentStatus", equalTo("PROPOSED"));
+                .body("from", equalTo("PROPOSED"));
         given().auth().oauth2(hr()).contentType(ContentType.JSON).body("{\"status\":\"REJECTED\"}")
                 .when().post("/api/v1/improvements/" + id + "/status")
                 .then().statusCode(400).body("detail", equalTo("a rejection states its reason"));

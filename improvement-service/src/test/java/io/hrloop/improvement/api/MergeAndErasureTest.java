@@ -1,5 +1,7 @@
 package io.hrloop.improvement.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static io.hrloop.improvement.Fixtures.area;
 import static io.hrloop.improvement.Fixtures.awaitItems;
 import static io.hrloop.improvement.Fixtures.evidence;
@@ -8,8 +10,6 @@ import static io.hrloop.improvement.Fixtures.hr;
 import static io.hrloop.improvement.Fixtures.item;
 import static io.hrloop.improvement.Fixtures.totalEvidence;
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;

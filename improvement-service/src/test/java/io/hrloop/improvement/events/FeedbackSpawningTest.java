@@ -1,5 +1,8 @@
 package io.hrloop.improvement.events;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static io.hrloop.improvement.Fixtures.area;
 import static io.hrloop.improvement.Fixtures.awaitItems;
 import static io.hrloop.improvement.Fixtures.employee;
@@ -10,9 +13,6 @@ import static io.hrloop.improvement.Fixtures.item;
 import static io.hrloop.improvement.Fixtures.items;
 import static io.hrloop.improvement.Fixtures.totalEvidence;
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;

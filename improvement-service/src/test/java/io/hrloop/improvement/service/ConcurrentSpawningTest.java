@@ -20,15 +20,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.hrloop.common.events.IncomingEvent;
-import io.hrloop.common.inbox.Inbox;
+import io.hrloop.common.inbox.EventDispatcher;
 import io.hrloop.improvement.Fixtures;
 import io.hrloop.improvement.domain.Evidence;
 import io.hrloop.improvement.domain.ImprovementItem;
 import io.hrloop.improvement.domain.ItemStatus;
 import io.hrloop.improvement.domain.Origin;
-import io.hrloop.improvement.events.FeedbackReceivedHandler;
 import io.hrloop.testsupport.EventProbe;
 import io.hrloop.testsupport.RealInfrastructureResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -46,38 +45,32 @@ class ConcurrentSpawningTest {
     private static final int THREADS = 8;
 
     @Inject
-    Inbox inbox;
+    EventDispatcher dispatcher;
 
     @Inject
-    FeedbackReceivedHandler handler;
+    ObjectMapper mapper;
 
     @Test
     void eightConcurrentComplaintsAboutOneGapMakeOneOpenItemWithAllTheEvidence() throws Exception {
         String area = Fixtures.area();
-        List<IncomingEvent> events = new ArrayList<>();
+        List<EventDispatcher.Delivery> events = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
             // Half share the theme, half only the wording: both matching rules are raced.
             Fixtures.Feedback f = Fixtures.feedback(area).csat(1)
                     .themes(i % 2 == 0 ? "speed" : "communication")
                     .comment(i % 2 == 0 ? "It took far too long to get an answer" : "Waiting ages for any reply");
             JsonNode event = f.event();
-            events.add(new IncomingEvent(event.get("id").asText(), event.get("source").asText(),
-                    event.get("type").asText(), event.get("subject").asText(),
-                    OffsetDateTime.now(ZoneOffset.UTC), event.get("data")));
+            events.add(dispatcher.read(mapper.writeValueAsBytes(event)));
         }
         // the first of them decides the seed theme; make it a "speed" one so the others can join by text
         try (EventProbe probe = EventProbe.at("hr.improvements")) {
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             CountDownLatch start = new CountDownLatch(1);
             List<Future<?>> done = new ArrayList<>();
-            for (IncomingEvent event : events) {
+            for (EventDispatcher.Delivery event : events) {
                 done.add(pool.submit(() -> {
                     start.await();
-                    QuarkusTransaction.requiringNew().run(() -> {
-                        if (inbox.firstDelivery(event.id(), "improvement-service", event.type())) {
-                            handler.handle(event);
-                        }
-                    });
+                    QuarkusTransaction.requiringNew().run(() -> dispatcher.apply(event));
                     return null;
                 }));
             }

@@ -36,12 +36,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.hrloop.common.api.Cursors;
-import io.hrloop.common.api.ETags;
+import io.hrloop.common.api.Cursor;
 import io.hrloop.common.api.Page;
+import io.hrloop.common.domain.DomainException;
 import io.hrloop.common.idempotency.Idempotency;
 import io.hrloop.common.problem.Problem;
-import io.hrloop.common.problem.ProblemException;
 import io.hrloop.common.security.Caller;
 import io.hrloop.common.security.Roles;
 import io.hrloop.request.domain.BusinessHours;
@@ -90,7 +89,7 @@ public class CalendarResource {
                         parsed.add(BusinessHours.Period.parse(periods.get(i).start(), periods.get(i).end()));
                     } catch (IllegalArgumentException e) {
                         String field = "workingHours." + day + "[" + i + "]";
-                        throw ProblemException.badRequest("validation", field + ": " + e.getMessage())
+                        throw DomainException.invalid("validation", field + ": " + e.getMessage())
                                 .with("errors", List.of(Map.of("field", field, "message", e.getMessage())));
                     }
                 }
@@ -160,7 +159,7 @@ public class CalendarResource {
     public Response update(@PathParam("key") String key, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CalendarBody body) {
         if (!key.equals(body.key())) {
-            throw ProblemException.badRequest("key-mismatch", "the body's key must be the key of the path");
+            throw DomainException.invalid("key-mismatch", "the body's key must be the key of the path");
         }
         WorkCalendar updated = catalog.updateCalendar(key, ifMatch, body.spec());
         return Response.ok(CalendarView.from(updated, catalog)).tag(String.valueOf(updated.version)).build();
@@ -186,11 +185,9 @@ public class CalendarResource {
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor",
             content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<CalendarView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        int size = Cursors.limit(limit, 50, 200);
-        String after = cursor == null ? null : Cursors.decode(cursor, 1)[0];
-        List<WorkCalendar> found = catalog.calendars(after, size + 1);
-        List<CalendarView> items = found.stream().limit(size).map(c -> CalendarView.from(c, catalog)).toList();
-        String next = found.size() > size ? Cursors.encode(items.getLast().key()) : null;
-        return new Page<>(items, next);
+        int size = Cursor.limit(limit, 50, 200);
+        Cursor after = Cursor.read(cursor, 1);
+        List<WorkCalendar> found = catalog.calendars(after == null ? null : after.text(0), size + 1);
+        return Page.of(found, size, c -> Cursor.of(c.key)).map(c -> CalendarView.from(c, catalog));
     }
 }

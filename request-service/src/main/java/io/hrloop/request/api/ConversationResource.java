@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.hrloop.common.api.Cursors;
+import io.hrloop.common.api.Cursor;
 import io.hrloop.common.api.Page;
 import io.hrloop.common.idempotency.Idempotency;
 import io.hrloop.common.problem.Problem;
@@ -116,8 +116,7 @@ public class ConversationResource {
             content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<CommentView> comments(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        WorkflowService.CommentPage page = workflow.comments(id, cursor, Cursors.limit(limit, 50, 200));
-        return new Page<>(page.items().stream().map(CommentView::from).toList(), page.next());
+        return workflow.comments(id, cursor, Cursor.limit(limit, 50, 200)).map(CommentView::from);
     }
 
     @GET
@@ -132,7 +131,6 @@ public class ConversationResource {
             content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<HistoryView> history(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        WorkflowService.HistoryPage page = workflow.history(id, cursor, Cursors.limit(limit, 100, 500));
-        return new Page<>(page.items().stream().map(HistoryView::from).toList(), page.next());
+        return workflow.history(id, cursor, Cursor.limit(limit, 100, 500)).map(HistoryView::from);
     }
 }

@@ -32,12 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.hrloop.common.api.Cursors;
+import io.hrloop.common.api.Cursor;
 import io.hrloop.common.api.Page;
 import io.hrloop.common.api.QueryParams;
+import io.hrloop.common.domain.DomainException;
 import io.hrloop.common.idempotency.Idempotency;
 import io.hrloop.common.problem.Problem;
-import io.hrloop.common.problem.ProblemException;
 import io.hrloop.common.security.Caller;
 import io.hrloop.common.security.Roles;
 import io.hrloop.request.domain.Channel;
@@ -142,11 +142,11 @@ public class RequestResource {
                     "-updatedAt", "firstResponseDue", "-firstResponseDue", "resolutionDue", "-resolutionDue" }),
                     description = "Default -createdAt (newest first)") String sort,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        int size = Cursors.limit(limit, 20, 100);
+        int size = Cursor.limit(limit, 20, 100);
         RequestService.Filters filters = new RequestService.Filters(QueryParams.enums(RequestStatus.class, "status", status), type, owner, team, requester,
                 breached, q, time("createdFrom", createdFrom), time("createdTo", createdTo), sort);
-        RequestService.Slice slice = requests.list(filters, cursor, size);
-        return new Page<>(views.of(slice.items()), slice.next());
+        Page<HrRequest> page = requests.list(filters, cursor, size);
+        return new Page<>(views.of(page.items()), page.next());
     }
 
     static OffsetDateTime time(String name, String value) {
@@ -156,7 +156,7 @@ public class RequestResource {
         try {
             return OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("invalid-filter", name + " must be a date-time such as 2026-11-01T00:00:00Z");
+            throw DomainException.invalid("invalid-filter", name + " must be a date-time such as 2026-11-01T00:00:00Z");
         }
     }
 }

@@ -37,11 +37,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.hrloop.common.api.Cursors;
+import io.hrloop.common.api.Cursor;
 import io.hrloop.common.api.Page;
+import io.hrloop.common.domain.DomainException;
 import io.hrloop.common.idempotency.Idempotency;
 import io.hrloop.common.problem.Problem;
-import io.hrloop.common.problem.ProblemException;
 import io.hrloop.common.security.Caller;
 import io.hrloop.common.security.Roles;
 import io.hrloop.request.domain.Priority;
@@ -159,7 +159,7 @@ public class RequestTypeResource {
     public Response update(@PathParam("key") String key, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull RequestTypeBody body) {
         if (!key.equals(body.key())) {
-            throw ProblemException.badRequest("key-mismatch", "the body's key must be the key of the path");
+            throw DomainException.invalid("key-mismatch", "the body's key must be the key of the path");
         }
         RequestType updated = catalog.updateType(key, ifMatch, body.spec());
         return Response.ok(RequestTypeView.from(updated, catalog)).tag(String.valueOf(updated.version)).build();
@@ -186,11 +186,9 @@ public class RequestTypeResource {
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor",
             content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<RequestTypeView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        int size = Cursors.limit(limit, 50, 200);
-        String after = cursor == null ? null : Cursors.decode(cursor, 1)[0];
-        List<RequestType> found = catalog.types(after, size + 1);
-        List<RequestTypeView> items = found.stream().limit(size).map(t -> RequestTypeView.from(t, catalog)).toList();
-        String next = found.size() > size ? Cursors.encode(items.getLast().key()) : null;
-        return new Page<>(items, next);
+        int size = Cursor.limit(limit, 50, 200);
+        Cursor after = Cursor.read(cursor, 1);
+        List<RequestType> found = catalog.types(after == null ? null : after.text(0), size + 1);
+        return Page.of(found, size, t -> Cursor.of(t.key)).map(t -> RequestTypeView.from(t, catalog));
     }
 }

@@ -7,10 +7,10 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.hrloop.common.time.Times;
 import io.hrloop.request.domain.BusinessHours;
 import io.hrloop.request.domain.HrRequest;
 import io.hrloop.request.service.CatalogService;
-import io.hrloop.request.service.Times;
 
 /** Maps requests to their views, reading each calendar once per response. */
 @ApplicationScoped

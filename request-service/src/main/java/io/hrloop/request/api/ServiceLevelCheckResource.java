@@ -17,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hrloop.common.problem.Problem;
 import io.hrloop.common.security.Roles;
+import io.hrloop.common.time.Times;
 import io.hrloop.request.service.ServiceLevelService;
-import io.hrloop.request.service.Times;
 
 @Path("/api/v1/requests/{id}/service-level")
 @Produces(MediaType.APPLICATION_JSON)

@@ -14,6 +14,8 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.hrloop.common.domain.IllegalTransitionException;
+
 /**
  * The request lifecycle: SUBMITTED → ASSIGNED → IN_PROGRESS ⇄ WAITING_ON_CUSTOMER → RESOLVED → CLOSED,
  * DECLINED from any worked state, RESOLVED → IN_PROGRESS when the requester reopens, and
@@ -50,7 +52,7 @@ public final class Lifecycle {
     /** @throws IllegalTransitionException when the lifecycle has no such move */
     public static void require(RequestStatus from, RequestStatus to) {
         if (!allows(from, to)) {
-            throw new IllegalTransitionException(from, to, next(from));
+            throw new IllegalTransitionException("a request", from, to, next(from));
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.hrloop.common.problem.ProblemException;
+import io.hrloop.common.domain.DomainException;
 import io.hrloop.common.security.Caller;
 import io.hrloop.common.security.Roles;
 import io.hrloop.request.domain.HrRequest;
@@ -85,7 +85,7 @@ public class Access {
     public HrRequest visible(UUID id) {
         HrRequest r = HrRequest.findById(id);
         if (r == null || !canSee(r)) {
-            throw ProblemException.notFound("request " + id);
+            throw DomainException.notFound("request " + id);
         }
         return r;
     }

@@ -2,11 +2,11 @@ package io.hrloop.request.service;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import io.hrloop.common.time.Times;
 import io.hrloop.request.config.RequestConfig;
 import io.hrloop.request.domain.HrRequest;
 import io.hrloop.request.domain.RequestStatus;
@@ -64,7 +64,7 @@ public class AutoCloser {
                 .getResultList();
         for (HrRequest r : due) {
             transitions.move(r, RequestStatus.CLOSED, AuditLog.SYSTEM,
-                    "closed automatically " + config.autoCloseAfter().toDays() + " days after resolution", now, Map.of());
+                    "closed automatically " + config.autoCloseAfter().toDays() + " days after resolution", now, StatusChange.NONE);
         }
         return due.size();
     }

@@ -22,7 +22,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hrloop.common.api.ETags;
-import io.hrloop.common.problem.ProblemException;
+import io.hrloop.common.domain.DomainException;
+import io.hrloop.common.time.Times;
 import io.hrloop.request.domain.BusinessHours;
 import io.hrloop.request.domain.Category;
 import io.hrloop.request.domain.Priority;
@@ -78,7 +79,7 @@ public class CatalogService {
     public WorkCalendar calendar(String key) {
         WorkCalendar calendar = WorkCalendar.findById(key);
         if (calendar == null) {
-            throw ProblemException.notFound("calendar " + key);
+            throw DomainException.notFound("calendar " + key);
         }
         return calendar;
     }
@@ -130,7 +131,7 @@ public class CatalogService {
     public RequestType type(String key) {
         RequestType type = RequestType.findById(key);
         if (type == null) {
-            throw ProblemException.notFound("request type " + key);
+            throw DomainException.notFound("request type " + key);
         }
         return type;
     }
@@ -162,7 +163,7 @@ public class CatalogService {
             throw invalid("category", "must be one of " + Category.WIRE_VALUES);
         }
         if (WorkCalendar.findById(spec.calendar()) == null) {
-            throw ProblemException.unprocessable("unknown-calendar", "calendar " + spec.calendar()
+            throw DomainException.unprocessable("unknown-calendar", "calendar " + spec.calendar()
                     + " does not exist; create it with POST /api/v1/calendars first");
         }
         for (Priority priority : Priority.values()) {
@@ -177,8 +178,8 @@ public class CatalogService {
         }
     }
 
-    private static ProblemException invalid(String field, String message) {
-        return ProblemException.badRequest("validation", field + ": " + message)
+    private static DomainException invalid(String field, String message) {
+        return DomainException.invalid("validation", field + ": " + message)
                 .with("errors", List.of(Map.of("field", field, "message", message)));
     }
 
@@ -217,13 +218,13 @@ public class CatalogService {
 
     private void persistNew(Object entity, String what, String key) {
         if (entityManager.find(entity.getClass(), key) != null) {
-            throw ProblemException.conflict("already-exists", what + " " + key + " already exists");
+            throw DomainException.conflict("already-exists", what + " " + key + " already exists");
         }
         try {
             entityManager.persist(entity);
             entityManager.flush();
         } catch (PersistenceException e) {
-            throw ProblemException.conflict("already-exists", what + " " + key + " already exists");
+            throw DomainException.conflict("already-exists", what + " " + key + " already exists");
         }
     }
 

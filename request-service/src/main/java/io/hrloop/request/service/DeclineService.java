@@ -2,7 +2,6 @@ package io.hrloop.request.service;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,14 +10,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.hrloop.common.api.ETags;
-import io.hrloop.common.problem.ProblemException;
+import io.hrloop.common.domain.DomainException;
+import io.hrloop.common.domain.IllegalTransitionException;
 import io.hrloop.common.security.Roles;
+import io.hrloop.common.time.Times;
 import io.hrloop.request.domain.AppealOutcome;
 import io.hrloop.request.domain.DeclineReason;
 import io.hrloop.request.domain.DeclineStatus;
 import io.hrloop.request.domain.DeclineSubReason;
 import io.hrloop.request.domain.HrRequest;
-import io.hrloop.request.domain.IllegalTransitionException;
 import io.hrloop.request.domain.Lifecycle;
 import io.hrloop.request.domain.RequestDecline;
 import io.hrloop.request.domain.RequestStatus;
@@ -52,18 +52,18 @@ public class DeclineService {
         HrRequest r = access.visible(id);
         String me = access.me();
         if (!me.equals(r.owner) || !access.seesInternal(r)) {
-            throw ProblemException.forbidden("only the owner of the request proposes a decline");
+            throw DomainException.notPermitted("only the owner of the request proposes a decline");
         }
         String pairing = DeclineSubReason.problemWith(p.reason(), p.subReason());
         if (pairing != null) {
-            throw ProblemException.badRequest("validation", "subReason: " + pairing)
+            throw DomainException.invalid("validation", "subReason: " + pairing)
                     .with("errors", List.of(Map.of("field", "subReason", "message", pairing)));
         }
         if (!Lifecycle.allows(r.status, RequestStatus.DECLINED)) {
-            throw new IllegalTransitionException(r.status, RequestStatus.DECLINED, Lifecycle.next(r.status));
+            throw new IllegalTransitionException("a request", r.status, RequestStatus.DECLINED, Lifecycle.next(r.status));
         }
         if (pending(r) != null) {
-            throw ProblemException.conflict("decline-pending", "a decline of this request already waits for an hr-lead");
+            throw DomainException.conflict("decline-pending", "a decline of this request already waits for an hr-lead");
         }
         Instant now = times.now();
         RequestDecline d = new RequestDecline();
@@ -91,7 +91,7 @@ public class DeclineService {
         ETags.check(ifMatch, d.version);
         String me = requireLead(r, "confirms a decline");
         if (me.equals(d.proposedBy)) {
-            throw ProblemException.forbidden("a decline is confirmed by a second person, not by its proposer");
+            throw DomainException.notPermitted("a decline is confirmed by a second person, not by its proposer");
         }
         Instant now = times.now();
         d.status = DeclineStatus.CONFIRMED;
@@ -99,13 +99,7 @@ public class DeclineService {
         d.decidedAt = now.atOffset(ZoneOffset.UTC);
         d.decisionNote = note;
         audit.record(r, now, me, "decline", DeclineStatus.PROPOSED, DeclineStatus.CONFIRMED, reasonText(d), false);
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("reason", d.reason.name());
-        extra.put("subReason", d.subReason == null ? null : d.subReason.name());
-        extra.put("explanation", d.explanation);
-        extra.put("policyReference", d.policyReference);
-        extra.put("alternative", d.alternative);
-        transitions.move(r, RequestStatus.DECLINED, me, d.explanation, now, extra);
+        transitions.move(r, RequestStatus.DECLINED, me, d.explanation, now, new StatusChange.Declined(d));
         return d;
     }
 
@@ -117,7 +111,7 @@ public class DeclineService {
         ETags.check(ifMatch, d.version);
         String me = requireLead(r, "rejects a decline proposal");
         if (me.equals(d.proposedBy)) {
-            throw ProblemException.forbidden("a decline proposal is decided by a second person, not by its proposer");
+            throw DomainException.notPermitted("a decline proposal is decided by a second person, not by its proposer");
         }
         Instant now = times.now();
         d.status = DeclineStatus.REJECTED;
@@ -134,14 +128,14 @@ public class DeclineService {
         HrRequest r = access.visible(id);
         String me = access.me();
         if (!me.equals(r.requester) && !me.equals(r.onBehalfOf)) {
-            throw ProblemException.forbidden("only the requester appeals a decline");
+            throw DomainException.notPermitted("only the requester appeals a decline");
         }
         if (RequestDecline.count("requestId = ?1 and appealStatement is not null", r.id) > 0) {
-            throw ProblemException.conflict("already-appealed", "a decline can be appealed once per request");
+            throw DomainException.conflict("already-appealed", "a decline can be appealed once per request");
         }
         RequestDecline d = latestConfirmed(r);
         if (r.status != RequestStatus.DECLINED || d == null) {
-            throw ProblemException.conflict("not-declined", "only a declined request can be appealed");
+            throw DomainException.conflict("not-declined", "only a declined request can be appealed");
         }
         Instant now = times.now();
         d.appealStatement = statement;
@@ -157,12 +151,12 @@ public class DeclineService {
         HrRequest r = access.visible(id);
         RequestDecline d = latestConfirmed(r);
         if (d == null || d.appealStatement == null || d.appealOutcome != null) {
-            throw ProblemException.conflict("no-pending-appeal", "this request has no appeal waiting for a decision");
+            throw DomainException.conflict("no-pending-appeal", "this request has no appeal waiting for a decision");
         }
         ETags.check(ifMatch, d.version);
         String me = requireLead(r, "decides an appeal");
         if (me.equals(d.decidedBy) || me.equals(d.proposedBy)) {
-            throw ProblemException.forbidden("an appeal is decided by an hr-lead who neither proposed nor confirmed "
+            throw DomainException.notPermitted("an appeal is decided by an hr-lead who neither proposed nor confirmed "
                     + "the decline");
         }
         Instant now = times.now();
@@ -172,7 +166,7 @@ public class DeclineService {
         d.appealNote = note;
         audit.record(r, now, me, "appeal", "LODGED", outcome, note, false);
         if (outcome == AppealOutcome.OVERTURNED) {
-            transitions.move(r, RequestStatus.IN_PROGRESS, me, note, now, Map.of("appealOutcome", outcome.name()));
+            transitions.move(r, RequestStatus.IN_PROGRESS, me, note, now, new StatusChange.AppealDecided(outcome));
         }
         return d;
     }
@@ -184,7 +178,7 @@ public class DeclineService {
                 ? RequestDecline.<RequestDecline>find("requestId = ?1 order by proposedAt desc", r.id).firstResult()
                 : latestConfirmed(r);
         if (d == null) {
-            throw ProblemException.notFound("a decline of request " + id);
+            throw DomainException.notFound("a decline of request " + id);
         }
         return d;
     }
@@ -196,7 +190,7 @@ public class DeclineService {
     private String requireLead(HrRequest r, String what) {
         boolean lead = access.has(Roles.HR_LEAD) && access.leads(r);
         if (!lead) {
-            throw ProblemException.forbidden("only an hr-lead of the request's team" + (r.confidential
+            throw DomainException.notPermitted("only an hr-lead of the request's team" + (r.confidential
                     ? " who is also an er-specialist" : "") + " " + what);
         }
         return access.me();
@@ -205,7 +199,7 @@ public class DeclineService {
     private RequestDecline requirePending(HrRequest r) {
         RequestDecline d = pending(r);
         if (d == null) {
-            throw ProblemException.conflict("no-pending-decline", "this request has no decline proposal to decide");
+            throw DomainException.conflict("no-pending-decline", "this request has no decline proposal to decide");
         }
         return d;
     }

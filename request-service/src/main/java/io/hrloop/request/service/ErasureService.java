@@ -2,18 +2,18 @@ package io.hrloop.request.service;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.hrloop.common.events.EventCatalog;
+import io.hrloop.common.contract.PersonErased;
 import io.hrloop.common.outbox.Outbox;
+import io.hrloop.common.time.Times;
 
 /**
  * Erasure of a person: every place this service keeps their identity gets a pseudonym, and what they
@@ -100,12 +100,7 @@ public class ErasureService {
         for (UUID request : affected) {
             audit.record(request, now, admin, "erasure", null, pseudonym, "a person's data was pseudonymised", false);
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("personId", personId);
-        data.put("pseudonym", pseudonym);
-        data.put("erasedAt", now.toString());
-        data.put("erasedBy", admin);
-        outbox.publish(EventCatalog.PERSON_ERASED, personId, data);
+        outbox.publish(new PersonErased(personId, pseudonym, now.atOffset(ZoneOffset.UTC), admin));
         return new Erasure(personId, pseudonym, now, admin, requests, comments, declines, history);
     }
 

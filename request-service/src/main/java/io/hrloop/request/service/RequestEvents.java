@@ -2,12 +2,13 @@ package io.hrloop.request.service;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.hrloop.common.events.EventCatalog;
+import io.hrloop.common.contract.RequestEvent;
+import io.hrloop.common.contract.RequestFacts;
+import io.hrloop.common.contract.RequestSlaAtRisk;
+import io.hrloop.common.contract.RequestSlaBreached;
 import io.hrloop.common.outbox.Outbox;
 import io.hrloop.request.domain.HrRequest;
 import io.hrloop.request.domain.RequestType;
@@ -15,9 +16,8 @@ import io.hrloop.request.domain.SlaTarget;
 import io.hrloop.request.domain.SlaTimer;
 
 /**
- * The data of the hr.request.* events, written through the outbox in the transaction of the change.
- * Confidential requests travel without requester, on-behalf-of person and subject; internal comments
- * never travel at all.
+ * The hr.request.* events, written through the outbox in the transaction of the change. Confidential
+ * requests travel without requester, on-behalf-of person and subject; internal comments never travel.
  */
 @ApplicationScoped
 public class RequestEvents {
@@ -28,38 +28,25 @@ public class RequestEvents {
         this.outbox = outbox;
     }
 
-    public void publish(EventCatalog type, HrRequest request, Instant at, Map<String, Object> extra) {
-        Map<String, Object> data = data(request, at);
-        data.putAll(extra);
-        outbox.publish(type, request.id.toString(), data);
+    public void publish(RequestEvent event) {
+        outbox.publish(event);
     }
 
-    public void publishServiceLevel(EventCatalog type, HrRequest request, SlaTarget target, SlaTimer timer,
-            Instant at) {
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("target", target.name());
-        extra.put("dueAt", timer.dueAt().atOffset(ZoneOffset.UTC).toString());
-        extra.put("targetMinutes", timer.targetMinutes());
-        publish(type, request, at, extra);
-    }
-
-    static Map<String, Object> data(HrRequest r, Instant at) {
+    /** What every event says of the request as it is now. */
+    public RequestFacts facts(HrRequest r, Instant at) {
         RequestType type = RequestType.findById(r.typeKey);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("requestId", r.id.toString());
-        data.put("reference", r.reference);
-        data.put("requestType", r.typeKey);
-        data.put("category", r.category);
-        data.put("team", r.team);
-        data.put("priority", r.priority.name());
-        data.put("status", r.status.name());
-        data.put("confidential", r.confidential);
-        data.put("requester", r.confidential ? null : r.requester);
-        data.put("onBehalfOf", r.confidential ? null : r.onBehalfOf);
-        data.put("owner", r.owner);
-        data.put("subject", r.confidential ? null : r.subject);
-        data.put("surveySamplingRate", type.surveySamplingRate.doubleValue());
-        data.put("occurredAt", at.atOffset(ZoneOffset.UTC).toString());
-        return data;
+        return new RequestFacts(r.id, r.reference, r.typeKey, r.category, r.team, r.priority.name(), r.status.name(),
+                r.confidential, r.confidential ? null : r.requester, r.confidential ? null : r.onBehalfOf, r.owner,
+                r.confidential ? null : r.subject, type.surveySamplingRate.doubleValue(), at.atOffset(ZoneOffset.UTC));
+    }
+
+    public void atRisk(HrRequest r, SlaTarget target, SlaTimer timer, Instant at) {
+        publish(RequestSlaAtRisk.of(facts(r, at), target.name(), timer.dueAt().atOffset(ZoneOffset.UTC),
+                (int) timer.targetMinutes()));
+    }
+
+    public void breached(HrRequest r, SlaTarget target, SlaTimer timer, Instant at) {
+        publish(RequestSlaBreached.of(facts(r, at), target.name(), timer.dueAt().atOffset(ZoneOffset.UTC),
+                (int) timer.targetMinutes()));
     }
 }

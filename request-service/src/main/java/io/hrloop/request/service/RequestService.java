@@ -13,10 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.hrloop.common.api.Cursors;
-import io.hrloop.common.events.EventCatalog;
-import io.hrloop.common.problem.ProblemException;
+import io.hrloop.common.api.Cursor;
+import io.hrloop.common.api.Page;
+import io.hrloop.common.contract.RequestSubmitted;
+import io.hrloop.common.domain.DomainException;
 import io.hrloop.common.security.Roles;
+import io.hrloop.common.time.Times;
 import io.hrloop.request.config.RequestConfig;
 import io.hrloop.request.domain.BusinessHours;
 import io.hrloop.request.domain.Channel;
@@ -63,21 +65,21 @@ public class RequestService {
         String requester = me;
         if (s.requester() != null && !s.requester().equals(me)) {
             if (!service) {
-                throw ProblemException.forbidden("the requester is taken from your token; only integrations with the "
+                throw DomainException.notPermitted("the requester is taken from your token; only integrations with the "
                         + "service role name another requester");
             }
             requester = s.requester();
         } else if (service && s.requester() == null) {
-            throw ProblemException.badRequest("requester-required",
+            throw DomainException.invalid("requester-required",
                     "an integration must name the requester (the person the request is for)");
         }
         String onBehalfOf = s.onBehalfOf() == null || s.onBehalfOf().equals(requester) ? null : s.onBehalfOf();
         if (onBehalfOf != null && !access.hasAny(Roles.MANAGER, Roles.SERVICE)) {
-            throw ProblemException.forbidden("only a manager (or an integration) may file a request on behalf of someone");
+            throw DomainException.notPermitted("only a manager (or an integration) may file a request on behalf of someone");
         }
         RequestType type = RequestType.findById(s.type());
         if (type == null || !type.active) {
-            throw ProblemException.unprocessable("unknown-request-type", "request type '" + s.type()
+            throw DomainException.unprocessable("unknown-request-type", "request type '" + s.type()
                     + "' does not exist or takes no new requests; see GET /api/v1/request-types");
         }
         Instant now = times.now();
@@ -112,7 +114,7 @@ public class RequestService {
         audit.record(r, now, me, ServiceLevelReplay.FIELD_TARGETS, null,
                 ServiceLevelReplay.targets(targets.firstResponseMinutes(), targets.resolutionMinutes()),
                 "priority " + priority + ", calendar " + type.calendarKey, false);
-        events.publish(EventCatalog.REQUEST_SUBMITTED, r, now, Map.of());
+        events.publish(RequestSubmitted.of(events.facts(r, now)));
         return r;
     }
 
@@ -123,9 +125,6 @@ public class RequestService {
     /** List filters of GET /api/v1/requests; null means "any". */
     public record Filters(List<RequestStatus> statuses, String type, String owner, String team, String requester,
             Boolean breached, String q, OffsetDateTime createdFrom, OffsetDateTime createdTo, String sort) {
-    }
-
-    public record Slice(List<HrRequest> items, String next) {
     }
 
     private enum SortKey {
@@ -143,10 +142,10 @@ public class RequestService {
 
     /** Keyset pagination over the requests the caller may see, newest first unless sorted otherwise. */
     @SuppressWarnings("unchecked")
-    public Slice list(Filters f, String cursor, int limit) {
+    public Page<HrRequest> list(Filters f, String cursor, int limit) {
         String sort = f.sort() == null ? "-createdAt" : f.sort();
         if (!SORTS.contains(sort)) {
-            throw ProblemException.badRequest("invalid-sort", "sort must be one of " + SORTS);
+            throw DomainException.invalid("invalid-sort", "sort must be one of " + SORTS);
         }
         boolean descending = sort.startsWith("-");
         SortKey key = SortKey.valueOf(descending ? sort.substring(1) : sort);
@@ -194,17 +193,11 @@ public class RequestService {
             where.add("r.created_at < :createdTo");
             params.put("createdTo", f.createdTo());
         }
-        if (cursor != null) {
-            String[] parts = Cursors.decode(cursor, 3);
-            if (!parts[0].equals(sort)) {
-                throw ProblemException.badRequest("invalid-cursor", "the cursor belongs to another sort order");
-            }
-            try {
-                params.put("afterValue", OffsetDateTime.parse(parts[1]));
-                params.put("afterId", UUID.fromString(parts[2]));
-            } catch (RuntimeException e) {
-                throw ProblemException.badRequest("invalid-cursor", "the cursor is not one this service issued");
-            }
+        Cursor after = Cursor.read(cursor, 3);
+        if (after != null) {
+            after.expect(0, sort);
+            params.put("afterValue", after.time(1));
+            params.put("afterId", after.uuid(2));
             where.add("(r." + key.column + ", r.id) " + (descending ? "<" : ">") + " (:afterValue, :afterId)");
         }
         String direction = descending ? " desc" : " asc";
@@ -213,18 +206,11 @@ public class RequestService {
         var query = entityManager.createNativeQuery(sql, HrRequest.class);
         params.forEach(query::setParameter);
         List<HrRequest> found = query.getResultList();
-        List<HrRequest> items = found.size() > limit ? found.subList(0, limit) : found;
-        String next = null;
-        if (found.size() > limit) {
-            HrRequest last = items.getLast();
-            OffsetDateTime value = switch (key) {
-                case createdAt -> last.createdAt;
-                case updatedAt -> last.updatedAt;
-                case firstResponseDue -> last.frDueAt;
-                case resolutionDue -> last.resDueAt;
-            };
-            next = Cursors.encode(sort, value.withOffsetSameInstant(ZoneOffset.UTC).toString(), last.id.toString());
-        }
-        return new Slice(List.copyOf(items), next);
+        return Page.of(found, limit, last -> Cursor.of(sort, switch (key) {
+            case createdAt -> last.createdAt;
+            case updatedAt -> last.updatedAt;
+            case firstResponseDue -> last.frDueAt;
+            case resolutionDue -> last.resDueAt;
+        }, last.id));
     }
 }

@@ -11,7 +11,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import io.hrloop.common.problem.ProblemException;
+import io.hrloop.common.domain.DomainException;
+import io.hrloop.common.time.Times;
 import io.hrloop.request.config.RequestConfig;
 import io.hrloop.request.domain.AuditEntry;
 import io.hrloop.request.domain.BusinessHours;
@@ -48,7 +49,7 @@ public class ServiceLevelService {
     public Recomputation recompute(UUID id) {
         HrRequest r = access.visible(id);
         if (!access.seesInternal(r)) {
-            throw ProblemException.notFound("service-level record of request " + id);
+            throw DomainException.notFound("service-level record of request " + id);
         }
         BusinessHours hours = catalog.businessHours(r.calendarKey);
         List<ServiceLevelReplay.Fact> facts = AuditEntry.<AuditEntry>find("requestId = ?1 order by id", r.id).stream()
@@ -81,13 +82,13 @@ public class ServiceLevelService {
             case "team" -> "r.team";
             case "week" -> "to_char(r.created_at at time zone 'UTC', 'IYYY-\"W\"IW')";
             case "month" -> "to_char(r.created_at at time zone 'UTC', 'YYYY-MM')";
-            default -> throw ProblemException.badRequest("invalid-group", "groupBy must be one of " + GROUPINGS);
+            default -> throw DomainException.invalid("invalid-group", "groupBy must be one of " + GROUPINGS);
         };
         Instant now = times.now();
         OffsetDateTime end = to == null ? now.atOffset(java.time.ZoneOffset.UTC) : to;
         OffsetDateTime start = from == null ? end.minusDays(30) : from;
         if (!start.isBefore(end)) {
-            throw ProblemException.badRequest("invalid-period", "from must be before to");
+            throw DomainException.invalid("invalid-period", "from must be before to");
         }
         Map<String, Object> params = new HashMap<>();
         String where = access.hrClause(params) + " and r.created_at >= :from and r.created_at < :to";

@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import io.hrloop.common.time.Times;
 import io.hrloop.request.config.RequestConfig;
 import io.hrloop.request.domain.HrRequest;
 import io.hrloop.request.domain.SlaTarget;

@@ -2,16 +2,21 @@ package io.hrloop.request.service;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.hrloop.common.events.EventCatalog;
+import io.hrloop.common.contract.RequestAssigned;
+import io.hrloop.common.contract.RequestDeclined;
+import io.hrloop.common.contract.RequestEvent;
+import io.hrloop.common.contract.RequestFacts;
+import io.hrloop.common.contract.RequestReopened;
+import io.hrloop.common.contract.RequestResolved;
+import io.hrloop.common.contract.RequestStatusChanged;
 import io.hrloop.request.config.RequestConfig;
 import io.hrloop.request.domain.BusinessHours;
 import io.hrloop.request.domain.HrRequest;
 import io.hrloop.request.domain.Lifecycle;
+import io.hrloop.request.domain.RequestDecline;
 import io.hrloop.request.domain.RequestStatus;
 import io.hrloop.request.domain.ServiceLevelReplay;
 import io.hrloop.request.domain.ServiceLevels;
@@ -44,8 +49,8 @@ public class Transitions {
         this.meters = meters;
     }
 
-    /** Moves the request to {@code to}; {@code extra} adds event members (owner change, decline details). */
-    public void move(HrRequest r, RequestStatus to, String actor, String note, Instant at, Map<String, Object> extra) {
+    /** Moves the request to {@code to}; {@code change} carries what its event says beyond the move. */
+    public void move(HrRequest r, RequestStatus to, String actor, String note, Instant at, StatusChange change) {
         RequestStatus from = r.status;
         Lifecycle.require(from, to);
         BusinessHours hours = catalog.businessHours(r.calendarKey);
@@ -62,25 +67,31 @@ public class Transitions {
         }
         audit.record(r, at, actor, ServiceLevelReplay.FIELD_STATUS, from, to, note, false);
         settle(r, before, after, at);
+        events.publish(event(r, from, to, note, at, change));
+    }
 
-        Map<String, Object> data = new LinkedHashMap<>(extra);
-        data.put("previousStatus", from.name());
-        if (note != null) {
-            data.putIfAbsent("note", note);
-        }
+    private RequestEvent event(HrRequest r, RequestStatus from, RequestStatus to, String note, Instant at,
+            StatusChange change) {
+        RequestFacts facts = events.facts(r, at);
+        String previous = from.name();
         if (to == RequestStatus.ASSIGNED) {
-            events.publish(EventCatalog.REQUEST_ASSIGNED, r, at, data);
-        } else if (to == RequestStatus.RESOLVED) {
-            data.put("resolvedAt", r.resolvedAt.toString());
-            data.put("resolutionBreached", r.resOutcome == SlaOutcome.BREACHED);
-            events.publish(EventCatalog.REQUEST_RESOLVED, r, at, data);
-        } else if (to == RequestStatus.DECLINED) {
-            events.publish(EventCatalog.REQUEST_DECLINED, r, at, data);
-        } else if (from == RequestStatus.RESOLVED && to == RequestStatus.IN_PROGRESS) {
-            events.publish(EventCatalog.REQUEST_REOPENED, r, at, data);
-        } else {
-            events.publish(EventCatalog.REQUEST_STATUS_CHANGED, r, at, data);
+            StatusChange.OwnerChanged owner = change instanceof StatusChange.OwnerChanged o ? o
+                    : new StatusChange.OwnerChanged(null, null);
+            return RequestAssigned.of(facts, owner.previousOwner(), owner.reason(), previous);
         }
+        if (to == RequestStatus.RESOLVED) {
+            return RequestResolved.of(facts, r.resolvedAt, r.resOutcome == SlaOutcome.BREACHED, previous, note);
+        }
+        if (to == RequestStatus.DECLINED && change instanceof StatusChange.Declined declined) {
+            RequestDecline d = declined.decline();
+            return RequestDeclined.of(facts, d.reason.name(), d.subReason == null ? null : d.subReason.name(),
+                    d.policyReference, d.alternative, d.explanation, previous, note);
+        }
+        if (from == RequestStatus.RESOLVED && to == RequestStatus.IN_PROGRESS) {
+            return RequestReopened.of(facts, previous, note);
+        }
+        String appeal = change instanceof StatusChange.AppealDecided decided ? decided.outcome().name() : null;
+        return RequestStatusChanged.of(facts, previous, note, appeal);
     }
 
     /** The first answer to the customer that is not a status change: a public comment by HR. */
@@ -112,7 +123,7 @@ public class Transitions {
                 settled = settled.with(target, now);
                 audit.record(r, at, AuditLog.SYSTEM, field(target), null, ServiceLevelReplay.BREACHED);
                 r.serviceLevels(settled);
-                events.publishServiceLevel(EventCatalog.REQUEST_SLA_BREACHED, r, target, now, at);
+                events.breached(r, target, now, at);
                 meters.counter("hrloop.request.sla.breached", "target", target.name(), "team", r.team).increment();
             }
         }
@@ -125,7 +136,7 @@ public class Transitions {
         SlaTimer timer = levels.get(target).markAtRiskNotified();
         r.serviceLevels(levels.with(target, timer));
         audit.record(r, at, AuditLog.SYSTEM, field(target), null, ServiceLevelReplay.AT_RISK);
-        events.publishServiceLevel(EventCatalog.REQUEST_SLA_AT_RISK, r, target, timer, at);
+        events.atRisk(r, target, timer, at);
         meters.counter("hrloop.request.sla.at-risk", "target", target.name(), "team", r.team).increment();
     }
 

@@ -1,0 +1,67 @@
+package io.hrloop.improvement.api;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.hrloop.common.api.Cursor;
+import io.hrloop.common.api.Page;
+import io.hrloop.common.problem.Problem;
+import io.hrloop.common.security.Caller;
+import io.hrloop.improvement.api.Views.EvidenceView;
+import io.hrloop.improvement.service.ItemQueries;
+import io.hrloop.improvement.service.VerificationService;
+import io.quarkus.security.Authenticated;
+
+/** What an item rests on: its evidence, and the before/after figures of its area. */
+@Path("/api/v1/improvements/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Improvements")
+public class ItemEvidenceResource {
+
+    static final String PROBLEM = Problem.MEDIA_TYPE;
+
+    private final ItemQueries items;
+    private final VerificationService verification;
+    private final Caller caller;
+
+    public ItemEvidenceResource(ItemQueries items, VerificationService verification, Caller caller) {
+        this.items = items;
+        this.verification = verification;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/evidence")
+    @Authenticated
+    @Operation(summary = "The evidence behind an item", description = "Feedback (scores, themes, excerpt) and breaches. Anonymous feedback never shows a person or request; signed contributors are shown to HR roles only.")
+    @APIResponse(responseCode = "200", description = "A page of evidence, newest first")
+    @APIResponse(responseCode = "404", description = "No such item, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Page<EvidenceView> evidence(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return items.evidence(id, ImprovementResource.seesAll(caller), Cursor.limit(limit, 50, 200),
+                ImprovementResource.blankToNull(cursor)).map(e -> EvidenceView.from(e, caller.isHr()));
+    }
+
+    @GET
+    @Path("/verification")
+    @Authenticated
+    @Operation(summary = "CSAT and NPS of the item's area before and since implementation", description = "From the feedback this service has seen. Before: the window (default 90 days) before the implementation day; since: from that day on. sufficient tells whether the item may be VERIFIED.")
+    @APIResponse(responseCode = "200", description = "The before/after report")
+    @APIResponse(responseCode = "404", description = "No such item, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The item is not implemented", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public VerificationService.Report verification(@PathParam("id") UUID id) {
+        return verification.report(items.find(id, ImprovementResource.seesAll(caller)));
+    }
+}

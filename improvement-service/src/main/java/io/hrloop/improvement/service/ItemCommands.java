@@ -1,0 +1,102 @@
+package io.hrloop.improvement.service;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.hrloop.common.api.ETags;
+import io.hrloop.common.time.Times;
+import io.hrloop.improvement.domain.ImprovementItem;
+import io.hrloop.improvement.domain.ItemStatus;
+import io.hrloop.improvement.domain.Origin;
+
+/** Making and editing items by hand: create, edit, give an owner. */
+@ApplicationScoped
+public class ItemCommands {
+
+    public record NewItem(String title, String problem, String area, List<String> themes, BigDecimal effort,
+            LocalDate targetDate, String owner) {
+    }
+
+    private final ItemQueries items;
+    private final AreaLock areaLock;
+    private final Scoring scoring;
+    private final ImprovementEvents events;
+    private final Times times;
+
+    public ItemCommands(ItemQueries items, AreaLock areaLock, Scoring scoring, ImprovementEvents events, Times times) {
+        this.items = items;
+        this.areaLock = areaLock;
+        this.scoring = scoring;
+        this.events = events;
+        this.times = times;
+    }
+
+    @Transactional
+    public ImprovementItem create(String actor, NewItem command) {
+        // Same lock as automatic spawning, so a hand-made item and a spawned one are decided in one order.
+        areaLock.lock(command.area());
+        OffsetDateTime now = times.nowUtc();
+        ImprovementItem item = new ImprovementItem();
+        item.id = UUID.randomUUID();
+        item.title = command.title().strip();
+        item.problem = command.problem().strip();
+        item.area = command.area();
+        item.themes(command.themes());
+        item.status = ItemStatus.PROPOSED;
+        item.origin = Origin.MANUAL;
+        item.owner = command.owner();
+        item.effort = command.effort();
+        item.targetDate = command.targetDate();
+        item.createdBy = actor;
+        item.createdAt = now;
+        item.updatedAt = now;
+        item.priority = null;
+        item.persist();
+        scoring.refresh(item);
+        events.created(item, Origin.MANUAL, now);
+        return item;
+    }
+
+    @Transactional
+    public ImprovementItem update(UUID id, String ifMatch, ItemPatch patch) {
+        ImprovementItem item = items.find(id, true);
+        ETags.check(ifMatch, item.version);
+        if (patch.title() != null) {
+            item.title = patch.title().strip();
+        }
+        if (patch.problem() != null) {
+            item.problem = patch.problem().strip();
+        }
+        if (patch.themes() != null) {
+            item.themes(patch.themes());
+            // The backstop index only holds while the seed theme is still one of the item's themes.
+            if (item.gapKey != null && !patch.themes().contains(item.gapKey.substring(item.gapKey.indexOf('|') + 1))) {
+                item.gapKey = null;
+            }
+        }
+        if (patch.effortSet()) {
+            item.effort = patch.effort();
+        }
+        if (patch.targetDateSet()) {
+            item.targetDate = patch.targetDate();
+        }
+        item.updatedAt = times.nowUtc();
+        scoring.refresh(item);
+        return item;
+    }
+
+    @Transactional
+    public ImprovementItem assign(UUID id, String ifMatch, String owner) {
+        ImprovementItem item = items.find(id, true);
+        ETags.check(ifMatch, item.version);
+        item.owner = owner;
+        item.updatedAt = times.nowUtc();
+        return item;
+    }
+}

@@ -1,0 +1,160 @@
+package io.hrloop.improvement.service;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.hrloop.common.api.ETags;
+import io.hrloop.common.contract.ImprovementImplemented;
+import io.hrloop.common.domain.DomainException;
+import io.hrloop.common.time.Times;
+import io.hrloop.improvement.domain.Evidence;
+import io.hrloop.improvement.domain.ImprovementItem;
+import io.hrloop.improvement.domain.ItemLifecycle;
+import io.hrloop.improvement.domain.ItemStatus;
+
+/**
+ * An item's way through its lifecycle: accepted, implemented (told back to the people who raised it),
+ * verified (with the before/after report), rejected, or merged into another item that takes over its evidence.
+ */
+@ApplicationScoped
+public class ItemTransitions {
+
+    public record StatusChange(ItemStatus status, String reason, UUID mergedInto, String summary) {
+    }
+
+    private final EntityManager entityManager;
+    private final ItemQueries items;
+    private final AreaLock areaLock;
+    private final Scoring scoring;
+    private final ImprovementEvents events;
+    private final VerificationService verification;
+    private final ObjectMapper mapper;
+    private final Times times;
+
+    public ItemTransitions(EntityManager entityManager, ItemQueries items, AreaLock areaLock, Scoring scoring,
+            ImprovementEvents events, VerificationService verification, ObjectMapper mapper, Times times) {
+        this.entityManager = entityManager;
+        this.items = items;
+        this.areaLock = areaLock;
+        this.scoring = scoring;
+        this.events = events;
+        this.verification = verification;
+        this.mapper = mapper;
+        this.times = times;
+    }
+
+    @Transactional
+    public ImprovementItem changeStatus(UUID id, String ifMatch, StatusChange change) {
+        ImprovementItem item = items.find(id, true);
+        ImprovementItem survivor = null;
+        if (change.status() == ItemStatus.MERGED) {
+            survivor = mergeTarget(id, change.mergedInto());
+            areaLock.lockAll(List.of(item.area, survivor.area));
+            entityManager.refresh(survivor);
+        } else {
+            areaLock.lock(item.area);
+        }
+        entityManager.refresh(item);
+        ETags.check(ifMatch, item.version);
+        ItemLifecycle.require(item.status, change.status());
+        if (change.status() == ItemStatus.REJECTED && (change.reason() == null || change.reason().isBlank())) {
+            throw DomainException.invalid("reason-required", "a rejection states its reason");
+        }
+        if (change.mergedInto() != null && change.status() != ItemStatus.MERGED) {
+            throw DomainException.invalid("merge-target-unexpected", "mergedInto goes only with status MERGED");
+        }
+        OffsetDateTime now = times.nowUtc();
+        ItemStatus previous = item.status;
+        if (change.status() == ItemStatus.VERIFIED) {
+            attachVerification(item, now);
+        }
+        item.status = change.status();
+        item.statusReason = blankToNull(change.reason());
+        item.updatedAt = now;
+        if (change.status() == ItemStatus.IMPLEMENTED) {
+            item.implementedAt = now;
+            // the summary is what people are told; a caller who wrote it as the reason means the same
+            item.implementationSummary = blankToNull(change.summary() != null ? change.summary() : change.reason());
+        }
+        if (survivor != null) {
+            merge(item, survivor, now);
+        }
+        scoring.refresh(item);
+        events.statusChanged(item, previous, now);
+        if (change.status() == ItemStatus.IMPLEMENTED) {
+            events.implemented(item, items.feedbackIds(item.id, ImprovementImplemented.MAX_FEEDBACK_IDS),
+                    items.feedbackCount(item.id), now);
+        }
+        return item;
+    }
+
+    private ImprovementItem mergeTarget(UUID id, UUID mergedInto) {
+        if (mergedInto == null) {
+            throw DomainException.invalid("merge-target-required", "MERGED needs mergedInto: the surviving item");
+        }
+        if (mergedInto.equals(id)) {
+            throw DomainException.conflict("merge-into-itself", "an item cannot be merged into itself");
+        }
+        ImprovementItem survivor = ImprovementItem.findById(mergedInto);
+        if (survivor == null) {
+            throw DomainException.unprocessable("merge-target-unknown", "mergedInto " + mergedInto
+                    + " is not an improvement item");
+        }
+        return survivor;
+    }
+
+    private void merge(ImprovementItem merged, ImprovementItem survivor, OffsetDateTime now) {
+        if (!survivor.status.isOpen()) {
+            throw DomainException.conflict("merge-target-closed", "the surviving item must be open (PROPOSED, "
+                    + "ACCEPTED or IN_PROGRESS); " + survivor.id + " is " + survivor.status);
+        }
+        merged.mergedInto = survivor.id;
+        // The same gap from now on: complaints on the merged item's themes join the survivor.
+        LinkedHashSet<String> themes = new LinkedHashSet<>(survivor.themes());
+        themes.addAll(merged.themes());
+        survivor.themes(List.copyOf(themes));
+        List<Evidence> moved = Evidence.list("itemId", merged.id);
+        for (Evidence evidence : moved) {
+            evidence.itemId = survivor.id;
+            if (evidence.mergedFrom == null) {
+                evidence.mergedFrom = merged.id;
+            }
+        }
+        entityManager.flush();
+        scoring.refresh(survivor);
+        survivor.updatedAt = now;
+        for (Evidence evidence : moved) {
+            events.evidenceAdded(survivor, evidence, now);
+        }
+    }
+
+    private void attachVerification(ImprovementItem item, OffsetDateTime now) {
+        VerificationService.Report report = verification.report(item);
+        if (!report.sufficient()) {
+            throw DomainException.conflict("verification-data-missing", "VERIFIED needs at least "
+                    + report.minResponses() + " answers with a CSAT in " + item.area + " since implementation; "
+                    + "there are " + report.since().csatResponses() + ". Wait for more feedback.")
+                    .with("csatResponsesSince", report.since().csatResponses())
+                    .with("minResponses", report.minResponses());
+        }
+        try {
+            item.verification = mapper.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        item.verifiedAt = now;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
