@@ -22,10 +22,10 @@ import java.util.concurrent.CountDownLatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.hrloop.testsupport.KafkaBroker;
-import io.hrloop.testsupport.Postgres;
-import io.hrloop.testsupport.ServiceProcess;
-import io.hrloop.testsupport.TestTokens;
+import io.hrloop.infra.KafkaBroker;
+import io.hrloop.infra.Postgres;
+import io.hrloop.infra.ServiceProcess;
+import io.hrloop.infra.TokenIssuer;
 
 /**
  * The embedded local stack: a real PostgreSQL (one database per service) and a real Kafka broker
@@ -114,7 +114,7 @@ public final class LocalStack {
         done();
 
         step("Generating a signing key pair for this run (the private key stays in memory)");
-        TestTokens tokens = new TestTokens(state.resolve("keys"));
+        TokenIssuer tokens = new TokenIssuer(state.resolve("keys"));
         done();
 
         for (Service service : SERVICES) {
@@ -125,8 +125,8 @@ public final class LocalStack {
             config.put("quarkus.datasource.password", Postgres.PASSWORD);
             config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
             config.put("mp.jwt.verify.publickey.location", tokens.publicKeyFile().toUri().toString());
-            config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
-            config.put("mp.jwt.verify.audiences", TestTokens.AUDIENCE);
+            config.put("mp.jwt.verify.issuer", TokenIssuer.ISSUER);
+            config.put("mp.jwt.verify.audiences", TokenIssuer.AUDIENCE);
             running.add(ServiceProcess.start(service.name(), ServiceProcess.application(root, service.name()),
                     service.port(), config, state.resolve("logs").resolve(service.name() + ".log")));
             done();
@@ -159,7 +159,7 @@ public final class LocalStack {
         System.out.println("Press Ctrl-C to stop everything.");
     }
 
-    private Map<String, String> writeTokens(TestTokens tokens) throws IOException {
+    private Map<String, String> writeTokens(TokenIssuer tokens) throws IOException {
         Duration lifetime = Duration.ofHours(24);
         Map<String, String> personas = new LinkedHashMap<>();
         personas.put("employee", tokens.issue("emp-1001", null, lifetime, "employee"));

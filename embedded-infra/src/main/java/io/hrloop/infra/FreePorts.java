@@ -1,4 +1,4 @@
-package io.hrloop.testsupport;
+package io.hrloop.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.hrloop.testsupport;
+package io.hrloop.infra;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,6 +113,15 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("topic creation timed out", e);
         }
+    }
+
+    /** Freezes the broker's JVM (SIGSTOP): clients see a broker that accepts connections and never answers. */
+    public synchronized void pause() {
+        Signals.send("STOP", process.pid(), false);
+    }
+
+    public synchronized void resume() {
+        Signals.send("CONT", process.pid(), false);
     }
 
     public synchronized boolean isRunning() {

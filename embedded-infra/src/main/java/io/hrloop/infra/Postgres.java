@@ -1,4 +1,4 @@
-package io.hrloop.testsupport;
+package io.hrloop.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,9 +19,11 @@ public final class Postgres implements AutoCloseable {
     public static final String PASSWORD = "postgres";
 
     private final EmbeddedPostgres server;
+    private final Path dataDirectory;
 
-    private Postgres(EmbeddedPostgres server) {
+    private Postgres(EmbeddedPostgres server, Path dataDirectory) {
         this.server = server;
+        this.dataDirectory = dataDirectory;
     }
 
     public static Postgres start(Path dataDirectory, int port, boolean clean) {
@@ -35,10 +37,31 @@ public final class Postgres implements AutoCloseable {
                     .setServerConfig("synchronous_commit", clean ? "off" : "on")
                     .setServerConfig("full_page_writes", clean ? "off" : "on")
                     .start();
-            return new Postgres(server);
+            return new Postgres(server, dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The postmaster's process id (the first line of postmaster.pid). */
+    public long pid() {
+        try {
+            return Long.parseLong(java.nio.file.Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Freezes the whole server (postmaster and every backend) with SIGSTOP, as a hung host or a stalled disk
+     * would: connections stay open and nothing answers. {@link #resume()} lets it go on.
+     */
+    public void pause() {
+        Signals.send("STOP", pid(), true);
+    }
+
+    public void resume() {
+        Signals.send("CONT", pid(), true);
     }
 
     public int port() {

@@ -1,4 +1,4 @@
-package io.hrloop.testsupport;
+package io.hrloop.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -132,6 +132,16 @@ public final class ServiceProcess implements AutoCloseable {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SIGKILL: the process dies at once, as when a node fails; nothing is drained or flushed. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

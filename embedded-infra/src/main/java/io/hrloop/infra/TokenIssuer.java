@@ -1,4 +1,4 @@
-package io.hrloop.testsupport;
+package io.hrloop.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +18,7 @@ import io.smallrye.jwt.build.Jwt;
  * Signs real RS256 bearer tokens with a key pair generated at start; only the public key is written
  * to disk (for the services' mp.jwt.verify.publickey.location). Nothing here is ever committed.
  */
-public final class TestTokens {
+public final class TokenIssuer {
 
     public static final String ISSUER = "https://hrloop.local/issuer";
     public static final String AUDIENCE = "hrloop";
@@ -26,7 +26,7 @@ public final class TestTokens {
     private final KeyPair keyPair;
     private final Path publicKeyFile;
 
-    public TestTokens(Path directory) {
+    public TokenIssuer(Path directory) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);

@@ -9,25 +9,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import io.hrloop.testsupport.FreePorts;
-import io.hrloop.testsupport.Postgres;
-import io.hrloop.testsupport.ServiceProcess;
+import io.hrloop.infra.FreePorts;
+import io.hrloop.infra.Postgres;
+import io.hrloop.infra.ServiceProcess;
 import io.hrloop.testsupport.TestInfrastructure;
-import io.hrloop.testsupport.TestTokens;
+import io.hrloop.infra.TokenIssuer;
 import io.hrloop.testsupport.Topics;
 
 /**
  * The three packaged services, started once per test JVM as separate processes against the real
- * broker and database of {@link TestInfrastructure}, and stopped when the JVM exits.
+ * broker and database of {@link TestInfrastructure}, and stopped when the JVM exits. Fault tests kill and
+ * restart them; {@link #extra} starts another replica of a service.
  */
 final class Suite {
 
     private static Suite shared;
+    private static final AtomicInteger LOGS = new AtomicInteger();
 
-    final ServiceProcess request;
-    final ServiceProcess feedback;
-    final ServiceProcess improvement;
+    volatile ServiceProcess request;
+    volatile ServiceProcess feedback;
+    volatile ServiceProcess improvement;
+    private final List<ServiceProcess> extras = new ArrayList<>();
 
     private Suite(ServiceProcess request, ServiceProcess feedback, ServiceProcess improvement) {
         this.request = request;
@@ -44,30 +48,55 @@ final class Suite {
     }
 
     private static Suite start() {
-        TestInfrastructure infra = TestInfrastructure.get();
         Topics.ensure("hr.requests", "hr.feedback", "hr.improvements", "hr.people", "hr.dlq.request-service",
                 "hr.dlq.feedback-service", "hr.dlq.improvement-service");
-        Path root = Path.of(System.getProperty("hrloop.root", "..")).toAbsolutePath().normalize();
         List<ServiceProcess> started = new ArrayList<>();
         for (String name : List.of("request", "feedback", "improvement")) {
-            infra.postgres().ensureDatabase(name);
-            Map<String, String> config = new LinkedHashMap<>();
-            config.put("quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(name));
-            config.put("quarkus.datasource.username", Postgres.USER);
-            config.put("quarkus.datasource.password", Postgres.PASSWORD);
-            config.put("kafka.bootstrap.servers", infra.kafka().bootstrapServers());
-            config.put("mp.jwt.verify.publickey.location", infra.tokens().publicKeyFile().toUri().toString());
-            config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
-            config.put("mp.jwt.verify.audiences", TestTokens.AUDIENCE);
-            config.put("hrloop.outbox.relay.sweep-interval", "1s");
-            String module = name + "-service";
-            started.add(ServiceProcess.start(module, ServiceProcess.application(root, module), FreePorts.next(), config,
-                    infra.directory().resolve("logs").resolve(module + ".log")));
+            started.add(launch(name, FreePorts.next()));
         }
         started.forEach(process -> process.awaitReady(Duration.ofMinutes(3)));
         System.out.printf("[hrloop-system] request-service pid %d, feedback-service pid %d, improvement-service pid %d ready%n",
                 started.get(0).pid(), started.get(1).pid(), started.get(2).pid());
         return new Suite(started.get(0), started.get(1), started.get(2));
+    }
+
+    private static ServiceProcess launch(String name, int port) {
+        TestInfrastructure infra = TestInfrastructure.get();
+        infra.postgres().ensureDatabase(name);
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(name));
+        config.put("quarkus.datasource.username", Postgres.USER);
+        config.put("quarkus.datasource.password", Postgres.PASSWORD);
+        config.put("kafka.bootstrap.servers", infra.kafka().bootstrapServers());
+        config.put("mp.jwt.verify.publickey.location", infra.tokens().publicKeyFile().toUri().toString());
+        config.put("mp.jwt.verify.issuer", TokenIssuer.ISSUER);
+        config.put("mp.jwt.verify.audiences", TokenIssuer.AUDIENCE);
+        config.put("hrloop.outbox.relay.sweep-interval", "1s");
+        config.put("hrloop.consumer.max-backoff", "5s");
+        String module = name + "-service";
+        Path root = Path.of(System.getProperty("hrloop.root", "..")).toAbsolutePath().normalize();
+        return ServiceProcess.start(module, ServiceProcess.application(root, module), port, config,
+                infra.directory().resolve("logs").resolve(module + "-" + LOGS.incrementAndGet() + ".log"));
+    }
+
+    /** Starts the service again on its port after it was killed or stopped, and waits until it is ready. */
+    synchronized ServiceProcess restart(ServiceProcess process) {
+        String name = process.name().replace("-service", "");
+        process.stop();
+        ServiceProcess started = launch(name, process.port()).awaitReady(Duration.ofMinutes(3));
+        switch (name) {
+            case "request" -> request = started;
+            case "feedback" -> feedback = started;
+            default -> improvement = started;
+        }
+        return started;
+    }
+
+    /** Another replica of a service: its own port, the same database and consumer group. */
+    synchronized ServiceProcess extra(String name) {
+        ServiceProcess started = launch(name, FreePorts.next()).awaitReady(Duration.ofMinutes(3));
+        extras.add(started);
+        return started;
     }
 
     /** A JDBC connection to one service's own database, for asserting on the rows it keeps. */
@@ -77,6 +106,8 @@ final class Suite {
     }
 
     private void stop() {
-        List.of(request, feedback, improvement).parallelStream().forEach(ServiceProcess::stop);
+        List<ServiceProcess> all = new ArrayList<>(extras);
+        all.addAll(List.of(request, feedback, improvement));
+        all.parallelStream().forEach(ServiceProcess::stop);
     }
 }

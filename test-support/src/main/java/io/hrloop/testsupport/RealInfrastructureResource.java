@@ -3,11 +3,13 @@ package io.hrloop.testsupport;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.hrloop.infra.Postgres;
+import io.hrloop.infra.TokenIssuer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Points a {@code @QuarkusTest} application at the real Kafka broker and PostgreSQL server of this
- * test JVM, and at the public key of {@link TestTokens}. Use it through {@link Tokens} for tokens.
+ * test JVM, and at the public key of {@link TokenIssuer}. Use it through {@link Tokens} for tokens.
  */
 public class RealInfrastructureResource implements QuarkusTestResourceLifecycleManager {
 
@@ -28,8 +30,8 @@ public class RealInfrastructureResource implements QuarkusTestResourceLifecycleM
         config.put("quarkus.datasource.password", Postgres.PASSWORD);
         config.put("kafka.bootstrap.servers", infra.kafka().bootstrapServers());
         config.put("mp.jwt.verify.publickey.location", infra.tokens().publicKeyFile().toUri().toString());
-        config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
-        config.put("mp.jwt.verify.audiences", TestTokens.AUDIENCE);
+        config.put("mp.jwt.verify.issuer", TokenIssuer.ISSUER);
+        config.put("mp.jwt.verify.audiences", TokenIssuer.AUDIENCE);
         return config;
     }
 

@@ -7,6 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.hrloop.infra.FreePorts;
+import io.hrloop.infra.KafkaBroker;
+import io.hrloop.infra.Postgres;
+import io.hrloop.infra.TokenIssuer;
+
 /**
  * The real Kafka broker and PostgreSQL server of one test JVM: started on first use, on free ports,
  * in a temporary directory, and stopped when the JVM exits. Every test class of a module shares them,
@@ -19,9 +24,9 @@ public final class TestInfrastructure {
     private final Path directory;
     private final KafkaBroker kafka;
     private final Postgres postgres;
-    private final TestTokens tokens;
+    private final TokenIssuer tokens;
 
-    private TestInfrastructure(Path directory, KafkaBroker kafka, Postgres postgres, TestTokens tokens) {
+    private TestInfrastructure(Path directory, KafkaBroker kafka, Postgres postgres, TokenIssuer tokens) {
         this.directory = directory;
         this.kafka = kafka;
         this.postgres = postgres;
@@ -51,7 +56,7 @@ public final class TestInfrastructure {
             System.out.printf("[hrloop-test] real Kafka %s (KRaft, own JVM pid %d) and PostgreSQL on port %d ready in %d ms%n",
                     kafka.bootstrapServers(), kafka.process().pid(), postgres.port(),
                     Duration.between(began, Instant.now()).toMillis());
-            return new TestInfrastructure(directory, kafka, postgres, new TestTokens(directory.resolve("keys")));
+            return new TestInfrastructure(directory, kafka, postgres, new TokenIssuer(directory.resolve("keys")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -68,7 +73,7 @@ public final class TestInfrastructure {
         return postgres;
     }
 
-    public TestTokens tokens() {
+    public TokenIssuer tokens() {
         return tokens;
     }
 

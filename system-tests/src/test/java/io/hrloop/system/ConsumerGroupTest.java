@@ -1,0 +1,81 @@
+package io.hrloop.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.hrloop.infra.ServiceProcess;
+
+/**
+ * Replicas of a consumer join and leave its group while events flow, as in a rolling deploy or when the
+ * autoscaler acts: partitions move, commits of the leaving members fail, and still every effect is applied
+ * once and the loop keeps running.
+ */
+class ConsumerGroupTest {
+
+    private static Suite suite;
+
+    @BeforeAll
+    static void startSuite() {
+        suite = Suite.get();
+        Flow.ensureCatalogue(suite);
+    }
+
+    @Test
+    void replicasJoiningAndLeavingUnderLoadNeitherLoseNorDoubleAnEffect() throws Exception {
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger submitted = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<?>> work = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+            String person = "emp-group-" + w + "-" + UUID.randomUUID();
+            work.add(pool.submit(() -> {
+                for (int i = 0; i < 50; i++) {
+                    ids.add(Flow.submit(suite, person, "Group " + i));
+                    submitted.incrementAndGet();
+                    Flow.sleep(60);
+                }
+                return null;
+            }));
+        }
+        await(submitted, 20);
+        ServiceProcess joining = suite.extra("feedback"); // joins: a rebalance while the first one is busy
+        await(submitted, 80);
+        joining.stop(); // leaves gracefully: another rebalance
+        ServiceProcess crashing = suite.extra("feedback");
+        await(submitted, 120);
+        crashing.kill(); // leaves without a word: its partitions come back after the session times out
+        for (Future<?> f : work) {
+            f.get();
+        }
+        pool.shutdown();
+        Map<String, Integer> applied = Flow.awaitSnapshots(ids, Duration.ofSeconds(120));
+        System.out.printf("[hrloop-system] consumer group churn (2 replicas joined, 1 left, 1 killed): %d events, %d applied, %d not once%n",
+                ids.size(), applied.size(), Flow.ofEach(applied, 1).size());
+        assertEquals(150, ids.size());
+        assertEquals(ids.size(), applied.size(), "no effect lost");
+        assertEquals(List.of(), Flow.ofEach(applied, 1), "no effect doubled");
+
+        String later = Flow.submit(suite, "emp-group-after-" + UUID.randomUUID(), "After the churn");
+        assertEquals(Map.of(later, 1), Flow.awaitSnapshots(List.of(later), Duration.ofSeconds(60)),
+                "the remaining replica keeps consuming");
+    }
+
+    private static void await(AtomicInteger counter, int target) throws InterruptedException {
+        while (counter.get() < target) {
+            Thread.sleep(10);
+        }
+    }
+}
