@@ -51,23 +51,29 @@ public final class LocalStack {
     private final Path state;
     private final int kafkaPort;
     private final int postgresPort;
+    private final boolean infraOnly;
     private final List<ServiceProcess> running = new ArrayList<>();
     private Postgres postgres;
     private KafkaBroker kafka;
 
-    LocalStack(Path root, int kafkaPort, int postgresPort) {
+    /** @param infraOnly only PostgreSQL, Kafka and the key pair: for services run elsewhere (containers) */
+    LocalStack(Path root, Path state, int kafkaPort, int postgresPort, boolean infraOnly) {
         this.root = root;
-        this.state = root.resolve(".local-stack");
+        this.state = state;
         this.kafkaPort = kafkaPort;
         this.postgresPort = postgresPort;
+        this.infraOnly = infraOnly;
     }
 
     public static void main(String[] args) throws Exception {
         boolean fresh = List.of(args).contains("--fresh");
+        boolean infraOnly = List.of(args).contains("--infra-only");
         Path root = Path.of(System.getProperty("hrloop.root", ".")).toAbsolutePath().normalize();
         int kafkaPort = Integer.parseInt(env("HRLOOP_LOCAL_KAFKA_PORT", "9092"));
         int postgresPort = Integer.parseInt(env("HRLOOP_LOCAL_POSTGRES_PORT", "5432"));
-        LocalStack stack = new LocalStack(root, kafkaPort, postgresPort);
+        // Another state directory lets a second stack (deploy/images/build's smoke test) run beside the usual one.
+        Path state = root.resolve(env("HRLOOP_LOCAL_STATE", ".local-stack"));
+        LocalStack stack = new LocalStack(root, state, kafkaPort, postgresPort, infraOnly);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.stop();
@@ -95,7 +101,7 @@ public final class LocalStack {
             deleteTree(state);
         }
         Files.createDirectories(state.resolve("logs"));
-        for (Service service : SERVICES) {
+        for (Service service : infraOnly ? List.<Service>of() : SERVICES) {
             ServiceProcess.application(root, service.name()); // fail early when a jar is missing
             requireFree(service.port(), service.name());
         }
@@ -116,6 +122,16 @@ public final class LocalStack {
         step("Generating a signing key pair for this run (the private key stays in memory)");
         TokenIssuer tokens = new TokenIssuer(state.resolve("keys"));
         done();
+        if (infraOnly) {
+            writeTokens(tokens);
+            System.out.println();
+            System.out.printf("HR Loop's infrastructure is up in %d s: Kafka localhost:%d, PostgreSQL localhost:%d"
+                    + " (databases request, feedback, improvement; user postgres), public key %s, tokens %s.%n",
+                    Duration.between(began, Instant.now()).toSeconds(), kafkaPort, postgresPort,
+                    root.relativize(tokens.publicKeyFile()), root.relativize(state.resolve("tokens.json")));
+            System.out.println("Press Ctrl-C to stop it.");
+            return;
+        }
 
         for (Service service : SERVICES) {
             step("Starting " + service.name() + " on port " + service.port());
@@ -201,7 +217,7 @@ public final class LocalStack {
             postgres.close();
             postgres = null;
         }
-        System.out.println("Stopped. State is kept in .local-stack (start with --fresh to begin empty).");
+        System.out.println("Stopped. State is kept in " + root.relativize(state) + " (start with --fresh to begin empty).");
     }
 
     private static void requireFree(int port, String what) {

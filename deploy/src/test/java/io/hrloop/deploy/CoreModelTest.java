@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class CoreModelTest {
 
     @Test
-    void everyCoreDocumentOfTheBaseAndTheOverlayMatchesTheTypedModel() {
-        List<Manifest> documents = Stream.of(Repo.base(), Repo.production())
+    void everyCoreDocumentOfTheBaseTheOverlaysAndTheExamplesMatchesTheTypedModel() {
+        List<Manifest> documents = Repo.kustomizations().stream()
                 .map(Kustomize::load)
                 .flatMap(tree -> Stream.concat(tree.resources().stream(), tree.patches().stream()))
                 .filter(CoreModel::knows)

@@ -8,31 +8,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-/** Strimzi and CloudNativePG resources match the openAPIV3Schema of the operators' CRDs. */
+/**
+ * Custom resources (Strimzi, CloudNativePG and its Barman Cloud plugin, Prometheus Operator, Grafana
+ * Operator, Gateway API, cert-manager) match the openAPIV3Schema of the operators' CRDs.
+ */
 class CrdSchemaTest {
 
     private static final CrdSchemas SCHEMAS = CrdSchemas.load();
 
     @Test
-    void everyCustomResourceOfTheBaseMatchesItsCrd() {
-        List<Manifest> resources = Kustomize.load(Repo.base()).resources().stream()
+    void everyCustomResourceOfTheBaseAndTheExamplesMatchesItsCrd() {
+        List<Manifest> resources = Repo.kustomizations().stream()
+                .map(Kustomize::load)
+                .flatMap(tree -> tree.resources().stream())
                 .filter(SCHEMAS::knows)
+                .filter(distinctSources())
                 .toList();
         List<String> problems = new ArrayList<>();
         resources.forEach(resource -> problems.addAll(SCHEMAS.validate(resource)));
 
         assertEquals(List.of(), problems);
-        assertEquals(List.of("Cluster", "Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser", "ScheduledBackup"),
+        assertEquals(List.of("Certificate", "Cluster", "Gateway", "GrafanaDashboard", "HTTPRoute", "Kafka", "KafkaNodePool",
+                "KafkaTopic", "KafkaUser", "ObjectStore", "PodMonitor", "PrometheusRule", "ScheduledBackup"),
                 resources.stream().map(Manifest::kind).distinct().sorted().toList());
     }
 
     @Test
-    void everyCustomResourcePatchOfTheOverlayMatchesItsCrdWithoutRequiredFields() {
-        List<Manifest> patches = Stream.of(Repo.production())
+    void everyCustomResourcePatchOfTheOverlaysMatchesItsCrdWithoutRequiredFields() {
+        List<Manifest> patches = Repo.kustomizations().stream()
                 .map(Kustomize::load)
                 .flatMap(tree -> tree.patches().stream())
                 .filter(SCHEMAS::knows)
@@ -42,7 +48,36 @@ class CrdSchemaTest {
         patches.forEach(patch -> problems.addAll(SCHEMAS.validatePatch(patch)));
 
         assertEquals(List.of(), problems);
-        assertFalse(patches.isEmpty(), "the overlay patches the topics' partitions");
+        assertEquals(List.of("Certificate", "Cluster", "Gateway", "HTTPRoute", "KafkaTopic", "ObjectStore"),
+                patches.stream().map(Manifest::kind).distinct().sorted().toList());
+    }
+
+    @Test
+    void aMisspelledFieldOfAMonitoringOrTrafficResourceIsRejected() {
+        Manifest monitor = Yaml.read("""
+                apiVersion: monitoring.coreos.com/v1
+                kind: PodMonitor
+                metadata:
+                  name: m
+                spec:
+                  selector:
+                    matchLabels: {app: x}
+                  podMetricEndpoints:
+                    - port: management
+                """, "inline").getFirst();
+        Manifest route = Yaml.read("""
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: HTTPRoute
+                metadata:
+                  name: r
+                spec:
+                  rules:
+                    - matches:
+                        - path: {type: Prefix, value: /api}
+                """, "inline").getFirst();
+
+        assertTrue(SCHEMAS.validate(monitor).toString().contains("podMetricEndpoints"), SCHEMAS.validate(monitor).toString());
+        assertTrue(SCHEMAS.validate(route).toString().contains("Prefix"), SCHEMAS.validate(route).toString());
     }
 
     @Test
@@ -88,8 +123,10 @@ class CrdSchemaTest {
 
     @Test
     void onlyTheServedOperatorKindsHaveASchema() {
-        // Kafka, KafkaNodePool, KafkaTopic, KafkaUser (Strimzi v1); Cluster, ScheduledBackup (CloudNativePG v1).
-        assertEquals(6, SCHEMAS.size());
+        // Kafka, KafkaNodePool, KafkaTopic, KafkaUser (Strimzi v1); Cluster, ScheduledBackup (CloudNativePG v1);
+        // ObjectStore (Barman Cloud v1); PodMonitor, PrometheusRule (monitoring.coreos.com v1); GrafanaDashboard
+        // (v1beta1); Certificate (cert-manager v1); Gateway and HTTPRoute (gateway.networking.k8s.io v1 and v1beta1).
+        assertEquals(15, SCHEMAS.size());
         assertFalse(SCHEMAS.knows(Yaml.read("apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaTopic\n", "old").getFirst()),
                 "Strimzi 1.x serves only v1: an old apiVersion must not validate");
     }

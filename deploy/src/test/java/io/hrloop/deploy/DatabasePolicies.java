@@ -21,11 +21,14 @@ import io.hrloop.deploy.WiringPolicies.Env;
  * PostgreSQL as the services use it: each service owns one CloudNativePG cluster (no sharing), connects
  * to its primary over verified TLS with the owner credentials the operator generated, may reach it
  * through the NetworkPolicies, and never opens more connections than the server accepts when the
- * autoscaler is at its maximum. Clusters are highly available and backed up on a schedule.
+ * autoscaler is at its maximum. Clusters are highly available across zones and backed up on a schedule
+ * through the Barman Cloud plugin (CloudNativePG's in-tree barmanObjectStore is deprecated since 1.26).
  */
 final class DatabasePolicies {
 
     static final Pattern JDBC = Pattern.compile("^jdbc:postgresql://([^:/?]+)(?::(\\d+))?/([^?]+)(\\?.*)?$");
+    static final String BARMAN_PLUGIN = "barman-cloud.cloudnative-pg.io";
+    static final String ZONE = "topology.kubernetes.io/zone";
     /** Connections kept aside for the operator, replication and a person with psql. */
     static final int RESERVED_CONNECTIONS = 10;
 
@@ -59,10 +62,14 @@ final class DatabasePolicies {
             String method = backup.spec().path("method").asText("barmanObjectStore");
             if (cluster.isEmpty()) {
                 violations.add("ScheduledBackup " + backup.name() + " backs up Cluster " + clusterName + ", which does not exist");
-            } else if (cluster.get().spec().path("backup").path(method).isMissingNode()) {
-                violations.add("ScheduledBackup " + backup.name() + " uses " + method + ", which Cluster " + clusterName
-                        + " does not configure under spec.backup");
+            } else if (!"plugin".equals(method)
+                    || !BARMAN_PLUGIN.equals(backup.spec().path("pluginConfiguration").path("name").asText())) {
+                violations.add("ScheduledBackup " + backup.name() + " uses " + method + ", not method plugin with "
+                        + BARMAN_PLUGIN + " (the Cluster archives through that plugin)");
             }
+        }
+        for (Manifest store : set.ofKind("ObjectStore")) {
+            objectStore(store, violations);
         }
         return violations;
     }
@@ -90,7 +97,8 @@ final class DatabasePolicies {
             violations.add("Cluster " + clusterName + " is used by " + previous + " and " + deployment.getMetadata().getName()
                     + ": each service owns its database");
         }
-        String database = cluster.get().spec().path("bootstrap").path("initdb").path("database").asText("app");
+        JsonNode bootstrap = cluster.get().spec().path("bootstrap");
+        String database = bootstrap.path("initdb").path("database").asText(bootstrap.path("recovery").path("database").asText("app"));
         if (!database.equals(jdbc.group(3))) {
             violations.add(name + " opens database " + jdbc.group(3) + " but Cluster " + clusterName + " creates " + database);
         }
@@ -155,14 +163,79 @@ final class DatabasePolicies {
         if (spec.path("enableSuperuserAccess").asBoolean(false)) {
             violations.add("Cluster " + cluster.name() + " enables superuser access over the network");
         }
-        if (spec.path("backup").isMissingNode()) {
-            violations.add("Cluster " + cluster.name() + " has no backup configuration");
+        if (!spec.path("backup").path("barmanObjectStore").isMissingNode()) {
+            violations.add("Cluster " + cluster.name() + " uses the deprecated in-tree barmanObjectStore: use the Barman Cloud plugin");
+        }
+        String zone = spec.path("affinity").path("topologyKey").asText("kubernetes.io/hostname");
+        if (!ZONE.equals(zone) || !spec.path("affinity").path("enablePodAntiAffinity").asBoolean(true)) {
+            violations.add("Cluster " + cluster.name() + " does not spread its instances across zones (affinity.topologyKey "
+                    + zone + ")");
+        }
+        JsonNode archiver = null;
+        for (JsonNode plugin : spec.path("plugins")) {
+            if (BARMAN_PLUGIN.equals(plugin.path("name").asText()) && plugin.path("isWALArchiver").asBoolean(false)
+                    && plugin.path("enabled").asBoolean(true)) {
+                archiver = plugin;
+            }
+        }
+        if (archiver == null) {
+            violations.add("Cluster " + cluster.name() + " archives no WAL through the Barman Cloud plugin"
+                    + " (spec.plugins: " + BARMAN_PLUGIN + " with isWALArchiver: true): no point-in-time recovery");
+            return;
+        }
+        String store = archiver.path("parameters").path("barmanObjectName").asText();
+        if (set.find("ObjectStore", store).isEmpty()) {
+            violations.add("Cluster " + cluster.name() + " archives to ObjectStore " + store + ", which does not exist");
+        }
+        JsonNode recovery = spec.path("bootstrap").path("recovery");
+        if (!recovery.isMissingNode()) {
+            recovery(cluster, recovery, store, archiver.path("parameters").path("serverName").asText(cluster.name()), violations);
+        }
+    }
+
+    /** A restored cluster reads another cluster's archive through the plugin and never writes into it. */
+    private void recovery(Manifest cluster, JsonNode recovery, String store, String serverName, List<String> violations) {
+        String source = recovery.path("source").asText();
+        JsonNode origin = null;
+        for (JsonNode external : cluster.spec().path("externalClusters")) {
+            if (source.equals(external.path("name").asText())) {
+                origin = external;
+            }
+        }
+        if (origin == null || !BARMAN_PLUGIN.equals(origin.path("plugin").path("name").asText())) {
+            violations.add("Cluster " + cluster.name() + " recovers from " + source
+                    + ", which is no externalCluster read through the Barman Cloud plugin");
+            return;
+        }
+        String originStore = origin.path("plugin").path("parameters").path("barmanObjectName").asText();
+        String originServer = origin.path("plugin").path("parameters").path("serverName").asText(source);
+        if (set.find("ObjectStore", originStore).isEmpty()) {
+            violations.add("Cluster " + cluster.name() + " recovers from ObjectStore " + originStore + ", which does not exist");
+        }
+        if (set.find("Cluster", originServer).isEmpty()) {
+            violations.add("Cluster " + cluster.name() + " recovers the backups of server " + originServer
+                    + ", which is no Cluster of these manifests");
+        }
+        if (originStore.equals(store) && originServer.equals(serverName)) {
+            violations.add("Cluster " + cluster.name() + " would archive its WAL into the backups it recovers from ("
+                    + store + ", server " + serverName + ")");
+        }
+    }
+
+    /** Where backups go: a retention, and credentials someone provides. */
+    private void objectStore(Manifest store, List<String> violations) {
+        JsonNode configuration = store.spec().path("configuration");
+        if (store.spec().path("retentionPolicy").isMissingNode()) {
+            violations.add("ObjectStore " + store.name() + " keeps backups forever (no retentionPolicy)");
+        }
+        if (!configuration.path("serverName").isMissingNode()) {
+            violations.add("ObjectStore " + store.name() + " sets serverName: leave it to each Cluster (its own name)");
         }
         // Object-store credentials: {name, key} references to a Secret someone must provide.
-        spec.path("backup").path("barmanObjectStore").path("s3Credentials").forEach(ref -> {
+        configuration.path("s3Credentials").forEach(ref -> {
             if (ref.has("name") && ref.has("key")) {
                 provided.secret(ref.path("name").asText(), ref.path("key").asText())
-                        .ifPresent(p -> violations.add("Cluster " + cluster.name() + " backup: " + p));
+                        .ifPresent(p -> violations.add("ObjectStore " + store.name() + ": " + p));
             }
         });
     }

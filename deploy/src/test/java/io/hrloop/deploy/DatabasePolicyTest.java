@@ -70,7 +70,7 @@ class DatabasePolicyTest {
     void everyClusterIsBackedUpOnASchedule() {
         assertViolation("Cluster improvement-db has no ScheduledBackup",
                 Edit.base().remove("ScheduledBackup", "improvement-db-daily"));
-        assertViolation("ScheduledBackup request-db-daily uses volumeSnapshot, which Cluster request-db does not configure",
+        assertViolation("ScheduledBackup request-db-daily uses volumeSnapshot, not method plugin with barman-cloud.cloudnative-pg.io",
                 Edit.base().change("ScheduledBackup", "request-db-daily", b -> at(b, "spec").put("method", "volumeSnapshot")));
         assertViolation("ScheduledBackup request-db-daily backs up Cluster request, which does not exist",
                 Edit.base().change("ScheduledBackup", "request-db-daily", b -> at(b, "spec.cluster").put("name", "request")));
@@ -78,8 +78,31 @@ class DatabasePolicyTest {
 
     @Test
     void backupCredentialsMustBeDocumented() {
-        assertViolation("Cluster request-db backup: Secret s3-creds is neither in the manifests",
-                Edit.base().change("Cluster", "request-db", c -> at(c, "spec.backup.barmanObjectStore.s3Credentials.accessKeyId")
+        assertViolation("ObjectStore request-db-backups: Secret s3-creds is neither in the manifests",
+                Edit.base().change("ObjectStore", "request-db-backups", o -> at(o, "spec.configuration.s3Credentials.accessKeyId")
                         .put("name", "s3-creds")));
+    }
+
+    @Test
+    void theDeprecatedInTreeBarmanObjectStoreIsRefused() {
+        assertViolation("Cluster request-db uses the deprecated in-tree barmanObjectStore",
+                Edit.base().change("Cluster", "request-db", c -> at(c, "spec").putObject("backup").putObject("barmanObjectStore")
+                        .put("destinationPath", "s3://hrloop-backups/request-db")));
+    }
+
+    @Test
+    void aClusterMustArchiveWalThroughThePluginToAnExistingObjectStore() {
+        assertViolation("Cluster feedback-db archives no WAL through the Barman Cloud plugin",
+                Edit.base().change("Cluster", "feedback-db", c -> at(c, "spec.plugins[0]").put("isWALArchiver", false)));
+        assertViolation("Cluster feedback-db archives to ObjectStore feedback-backups, which does not exist",
+                Edit.base().change("Cluster", "feedback-db", c -> at(c, "spec.plugins[0].parameters").put("barmanObjectName", "feedback-backups")));
+    }
+
+    @Test
+    void backupsMustExpireAndInstancesSpreadOverZones() {
+        assertViolation("ObjectStore improvement-db-backups keeps backups forever (no retentionPolicy)",
+                Edit.base().change("ObjectStore", "improvement-db-backups", o -> at(o, "spec").remove("retentionPolicy")));
+        assertViolation("Cluster improvement-db does not spread its instances across zones (affinity.topologyKey kubernetes.io/hostname)",
+                Edit.base().change("Cluster", "improvement-db", c -> at(c, "spec.affinity").put("topologyKey", "kubernetes.io/hostname")));
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Follows kustomization files the way kustomize does (resources, then patches), so that the offline
@@ -26,7 +27,7 @@ final class Kustomize {
 
     /** The fields these checks understand; anything else (a secretGenerator above all) is refused. */
     static final Set<String> KNOWN_FIELDS = Set.of("apiVersion", "kind", "resources", "namespace", "images",
-            "patches", "labels", "commonAnnotations", "components");
+            "patches", "labels", "commonAnnotations", "components", "configMapGenerator");
 
     private Kustomize() {
     }
@@ -72,6 +73,17 @@ final class Kustomize {
                 tree.problems().add(kustomization.source() + ": resource " + entry.asText() + " does not exist");
             }
         }
+        for (JsonNode generator : node.path("configMapGenerator")) {
+            generate(dir, kustomization, generator, tree);
+        }
+        for (JsonNode component : node.path("components")) {
+            Path target = dir.resolve(component.asText()).normalize();
+            if (Files.isDirectory(target)) {
+                visit(target, tree);
+            } else {
+                tree.problems().add(kustomization.source() + ": component " + component.asText() + " does not exist");
+            }
+        }
         for (JsonNode patch : node.path("patches")) {
             if (patch.hasNonNull("path")) {
                 Path target = dir.resolve(patch.path("path").asText()).normalize();
@@ -85,6 +97,41 @@ final class Kustomize {
                 tree.patches().addAll(Yaml.read(patch.path("patch").asText(), kustomization.source() + " (inline patch)"));
             }
         }
+    }
+
+    /**
+     * The ConfigMap a configMapGenerator makes from files ({@code files: [name]} or {@code [key=name]}), with
+     * its labels and annotations, so that the checks see what kustomize will apply.
+     */
+    private static void generate(Path dir, Manifest kustomization, JsonNode generator, Tree tree) {
+        ObjectNode map = Yaml.MAPPER.createObjectNode();
+        map.put("apiVersion", "v1").put("kind", "ConfigMap");
+        ObjectNode metadata = map.putObject("metadata");
+        metadata.put("name", generator.path("name").asText());
+        JsonNode options = generator.path("options");
+        if (options.has("labels")) {
+            metadata.set("labels", options.get("labels").deepCopy());
+        }
+        if (options.has("annotations")) {
+            metadata.set("annotations", options.get("annotations").deepCopy());
+        }
+        ObjectNode data = map.putObject("data");
+        for (JsonNode entry : generator.path("files")) {
+            String[] keyAndFile = entry.asText().split("=", 2);
+            String file = keyAndFile[keyAndFile.length - 1];
+            Path target = dir.resolve(file).normalize();
+            if (!Files.isRegularFile(target)) {
+                tree.problems().add(kustomization.source() + ": configMapGenerator file " + file + " does not exist");
+                continue;
+            }
+            tree.files().add(target);
+            data.put(keyAndFile.length == 2 ? keyAndFile[0] : target.getFileName().toString(), Repo.read(target));
+        }
+        if (!options.path("disableNameSuffixHash").asBoolean(false)) {
+            tree.problems().add(kustomization.source() + ": configMapGenerator " + generator.path("name").asText()
+                    + " without disableNameSuffixHash: custom resources that name it would miss the hashed name");
+        }
+        tree.resources().add(new Manifest(kustomization.source() + " (configMapGenerator " + generator.path("name").asText() + ")", map));
     }
 
     /** {@code kubectl} if it is on the PATH. */

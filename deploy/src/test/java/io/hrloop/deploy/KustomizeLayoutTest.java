@@ -21,12 +21,12 @@ class KustomizeLayoutTest {
     private static final CrdSchemas SCHEMAS = CrdSchemas.load();
 
     @Test
-    void everyYamlFileUnderK8sIsUsedByTheBaseOrTheOverlay() throws IOException {
-        Set<Path> used = new HashSet<>(Kustomize.load(Repo.base()).files());
-        used.addAll(Kustomize.load(Repo.production()).files());
+    void everyYamlOrJsonFileUnderK8sIsUsedByTheBaseAnOverlayOrAnExample() throws IOException {
+        Set<Path> used = new HashSet<>();
+        Repo.kustomizations().forEach(dir -> used.addAll(Kustomize.load(dir).files()));
         List<String> unused;
         try (Stream<Path> files = Files.walk(Repo.k8s())) {
-            unused = files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+            unused = files.filter(f -> f.toString().matches(".*\\.(yaml|yml|json)$"))
                     .map(Path::normalize)
                     .filter(f -> !used.contains(f))
                     .map(f -> Repo.k8s().relativize(f).toString())
@@ -37,15 +37,16 @@ class KustomizeLayoutTest {
 
     @Test
     void theKustomizationsReferenceOnlyExistingFilesAndKnownFields() {
-        List<String> problems = new ArrayList<>(Kustomize.load(Repo.base()).problems());
-        problems.addAll(Kustomize.load(Repo.production()).problems());
+        List<String> problems = new ArrayList<>();
+        Repo.kustomizations().forEach(dir -> problems.addAll(Kustomize.load(dir).problems()));
 
         assertEquals(List.of(), problems);
+        assertEquals(List.of("production", "staging"), Repo.overlays().stream().map(p -> p.getFileName().toString()).toList());
     }
 
     @Test
     void everyDocumentIsOfAKindTheChecksValidate() {
-        for (Path dir : List.of(Repo.base(), Repo.production())) {
+        for (Path dir : Repo.kustomizations()) {
             Kustomize.Tree tree = Kustomize.load(dir);
             List<String> unchecked = Stream.concat(tree.resources().stream(), tree.patches().stream())
                     .filter(m -> !CoreModel.knows(m) && !SCHEMAS.knows(m))
@@ -56,11 +57,26 @@ class KustomizeLayoutTest {
     }
 
     @Test
-    void theProductionOverlayBuildsOnTheBase() {
-        Kustomize.Tree production = Kustomize.load(Repo.production());
+    void everyOverlayBuildsOnTheBaseAndSetsItsOwnEnvironment() {
+        for (Path overlay : Repo.overlays()) {
+            Kustomize.Tree tree = Kustomize.load(overlay);
+            Set<String> patched = new HashSet<>();
+            tree.patches().forEach(p -> patched.add(p.kind() + " " + p.name()));
 
-        assertTrue(production.files().contains(Repo.base().resolve(Kustomize.FILE).normalize()));
-        assertTrue(production.patches().size() >= 4, "the overlay patches config, replicas, resources, partitions");
+            assertTrue(tree.files().contains(Repo.base().resolve(Kustomize.FILE).normalize()), overlay.toString());
+            assertTrue(patched.containsAll(List.of("ConfigMap hrloop-platform", "Gateway hrloop", "HTTPRoute hrloop-api",
+                    "Certificate hrloop-api", "NetworkPolicy hrloop-egress-identity-provider", "ObjectStore request-db-backups")),
+                    overlay + " sets identity provider, host name, certificate issuer, egress and backup bucket: " + patched);
+        }
+    }
+
+    @Test
+    void theDashboardIsGeneratedIntoAConfigMapForTheGrafanaSidecar() {
+        Manifest map = Kustomize.load(Repo.base()).resources().stream()
+                .filter(m -> m.is("ConfigMap") && m.name().equals("hrloop-grafana-dashboards")).findFirst().orElseThrow();
+
+        assertEquals("1", map.node().path("metadata").path("labels").path("grafana_dashboard").asText());
+        assertTrue(map.node().path("data").path("hrloop-loop-health.json").asText().contains("\"uid\": \"hrloop-loop-health\""));
     }
 
     @Test

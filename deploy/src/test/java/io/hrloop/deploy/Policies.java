@@ -24,6 +24,10 @@ final class Policies {
         violations.addAll(new WiringPolicies(set, provided, baseImageNames(), rendered).check());
         violations.addAll(new KafkaPolicies(set, services, Repo.eventTopics()).check());
         violations.addAll(new DatabasePolicies(set, services, provided).check());
+        Set<String> serviceNames = new TreeSet<>();
+        services.forEach(s -> serviceNames.add(s.name()));
+        violations.addAll(new MonitoringPolicies(set, MonitoringPolicies.MonitoredMetrics.load(), serviceNames, Repo.readme()).check());
+        violations.addAll(new TrafficPolicies(set, services).check());
         violations.addAll(SecretHygiene.check(documents));
         return violations;
     }

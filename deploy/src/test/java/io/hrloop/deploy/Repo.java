@@ -41,6 +41,54 @@ final class Repo {
         return k8s().resolve("overlays/production");
     }
 
+    static Path staging() {
+        return k8s().resolve("overlays/staging");
+    }
+
+    /** The environments: every directory under overlays/. */
+    static List<Path> overlays() {
+        return directories(k8s().resolve("overlays"));
+    }
+
+    /** Examples applied by hand (deploy/README.md says when): every directory under examples/<example>/. */
+    static List<Path> examples() {
+        return directories(k8s().resolve("examples")).stream().flatMap(example -> directories(example).stream()).toList();
+    }
+
+    /** Every kustomization a person applies or includes: the base, the overlays and the examples. */
+    static List<Path> kustomizations() {
+        List<Path> all = new java.util.ArrayList<>();
+        all.add(base());
+        all.addAll(overlays());
+        all.addAll(examples());
+        return all;
+    }
+
+    /** The restore procedure: the restored cluster (step one) and the component that switches to it (step two). */
+    static Path restoreExample() {
+        return k8s().resolve("examples/restore-request-db/restore");
+    }
+
+    static Path restoreSwitch() {
+        return k8s().resolve("examples/restore-request-db/switch");
+    }
+
+    /** The list of metrics the alerts and the dashboard use (deploy/k8s/base/monitoring/metrics.txt). */
+    static Path monitoredMetrics() {
+        return base().resolve("monitoring/metrics.txt");
+    }
+
+    private static List<Path> directories(Path parent) {
+        if (!Files.isDirectory(parent)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(parent)) {
+            return dirs.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String readme() {
         return read(root().resolve("deploy/README.md"));
     }
@@ -76,7 +124,7 @@ final class Repo {
     }
 
     /** What the manifests need to know about one service module. */
-    record ServiceModule(String name, Properties properties) {
+    record ServiceModule(String name, Properties properties, Path dir) {
 
         static final String PROPERTIES = "src/main/resources/application.properties";
 
@@ -88,7 +136,7 @@ final class Repo {
                 throw new UncheckedIOException(e);
             }
             String name = properties.getProperty("quarkus.application.name", dir.getFileName().toString());
-            return new ServiceModule(name, properties);
+            return new ServiceModule(name, properties, dir);
         }
 
         /** hrloop.consumer.topics: what the common EventConsumer subscribes to. */
@@ -104,6 +152,15 @@ final class Repo {
 
         String deadLetterTopic() {
             return properties.getProperty("hrloop.consumer.dead-letter-topic", "hr.dlq." + name);
+        }
+
+        /** The main Java sources (for the JAX-RS paths the Gateway routes). */
+        List<Path> javaSources() {
+            try (Stream<Path> files = Files.walk(dir.resolve("src/main/java"))) {
+                return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         /** Connections one replica may open (Agroal's default is 20 as well). */

@@ -39,6 +39,16 @@ class SecretHygieneTest {
     }
 
     @Test
+    void literalCredentialsInTheNewObjectsAreRefusedToo() {
+        Edit edit = Edit.base()
+                .change("ObjectStore", "request-db-backups", o -> at(o, "spec.configuration.s3Credentials").put("accessKeyId", "AKIAEXAMPLE"))
+                .change("GrafanaDashboard", "hrloop-loop-health", g -> at(g, "spec").putObject("urlAuthorization")
+                        .putObject("basicAuth").put("password", "hunter2"));
+        assertViolation(".spec.configuration.s3Credentials.accessKeyId holds a literal credential", edit);
+        assertViolation(".spec.urlAuthorization.basicAuth.password holds a literal credential", edit);
+    }
+
+    @Test
     void keyMaterialAndBase64BlobsInAnyValueAreRefused() {
         Edit edit = Edit.base().change("ConfigMap", "hrloop-platform", c -> at(c, "data")
                 .put("CA", "-----BEGIN CERTIFICATE-----\nMIIB...\n-----END CERTIFICATE-----\n")

@@ -29,10 +29,16 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
  */
 final class WiringPolicies {
 
-    /** The variables application.properties of every service reads. */
+    /**
+     * The variables every service needs in Kubernetes: what application.properties reads, the management
+     * port, JSON logs, the trace collector and the mail relay (deploy/README.md, "How the services are configured").
+     */
     static final List<String> SERVICE_ENV = List.of("HRLOOP_DB_URL", "HRLOOP_DB_USER", "HRLOOP_DB_PASSWORD",
-            "HRLOOP_KAFKA_BOOTSTRAP", "HRLOOP_JWT_PUBLIC_KEY", "HRLOOP_JWT_ISSUER", "HRLOOP_JWT_AUDIENCE");
-    static final Set<String> FROM_SECRET = Set.of("HRLOOP_DB_USER", "HRLOOP_DB_PASSWORD", "KAFKA_SASL_JAAS_CONFIG");
+            "HRLOOP_KAFKA_BOOTSTRAP", "HRLOOP_JWT_PUBLIC_KEY", "HRLOOP_JWT_ISSUER", "HRLOOP_JWT_AUDIENCE",
+            "QUARKUS_HTTP_PORT", "QUARKUS_MANAGEMENT_PORT", "QUARKUS_LOG_CONSOLE_JSON_ENABLED",
+            "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "QUARKUS_MAILER_HOST", "QUARKUS_MAILER_FROM");
+    static final Set<String> FROM_SECRET = Set.of("HRLOOP_DB_USER", "HRLOOP_DB_PASSWORD", "KAFKA_SASL_JAAS_CONFIG",
+            "QUARKUS_MAILER_USERNAME", "QUARKUS_MAILER_PASSWORD");
     static final Pattern SENSITIVE = Pattern.compile("(?i).*(password|passwd|secret|token|jaas|credential|private).*");
     private static final Pattern ROOT_CERT = Pattern.compile("[?&]sslrootcert=([^&]+)");
 
@@ -72,7 +78,13 @@ final class WiringPolicies {
                 env.values().forEach(e -> credentials(where, e, violations));
                 volumes(where, pod, violations);
                 mountedFiles(where, pod, container, env, violations);
-                httpPort(where, container, env, violations);
+                port(where, container, env, WorkloadPolicies.HTTP, "QUARKUS_HTTP_PORT", violations);
+                port(where, container, env, WorkloadPolicies.MANAGEMENT, "QUARKUS_MANAGEMENT_PORT", violations);
+                identity(where, env, violations);
+                browserAccess(where, env, violations);
+                if (!"true".equals(literal(env, "QUARKUS_LOG_CONSOLE_JSON_ENABLED").orElse(null))) {
+                    violations.add(where + " does not log JSON (QUARKUS_LOG_CONSOLE_JSON_ENABLED is not \"true\")");
+                }
                 image(where, container, violations);
             }
         }
@@ -175,7 +187,8 @@ final class WiringPolicies {
     private static void mountedFiles(String where, PodSpec pod, Container container, Map<String, Env> env,
             List<String> violations) {
         List<String> files = new ArrayList<>();
-        literal(env, "HRLOOP_JWT_PUBLIC_KEY").map(v -> v.replaceFirst("^file:", "")).ifPresent(files::add);
+        literal(env, "HRLOOP_JWT_PUBLIC_KEY").filter(v -> v.startsWith("file:") || v.startsWith("/"))
+                .map(v -> v.replaceFirst("^file:", "")).ifPresent(files::add);
         literal(env, "KAFKA_SSL_TRUSTSTORE_LOCATION").ifPresent(files::add);
         literal(env, "HRLOOP_DB_URL").map(ROOT_CERT::matcher).filter(Matcher::find).map(m -> m.group(1)).ifPresent(files::add);
         for (String file : files) {
@@ -203,12 +216,44 @@ final class WiringPolicies {
         return false;
     }
 
-    private static void httpPort(String where, Container container, Map<String, Env> env, List<String> violations) {
-        Integer port = WorkloadPolicies.port(container, new IntOrString(WorkloadPolicies.HTTP))
+    /** The port Quarkus is told to listen on must be the container port of that name. */
+    private static void port(String where, Container container, Map<String, Env> env, String portName, String variable,
+            List<String> violations) {
+        Integer port = WorkloadPolicies.port(container, new IntOrString(portName))
                 .map(p -> p.getContainerPort()).orElse(null);
-        String configured = literal(env, "QUARKUS_HTTP_PORT").orElse("8080");
+        String configured = literal(env, variable).orElse("(unset)");
         if (port == null || !configured.equals(String.valueOf(port))) {
-            violations.add(where + " listens on " + configured + " (QUARKUS_HTTP_PORT) but declares http port " + port);
+            violations.add(where + " listens on " + configured + " (" + variable + ") but declares " + portName + " port " + port);
+        }
+    }
+
+    /** Tokens are checked against the identity provider's published keys, so that keys rotate without a restart. */
+    private static void identity(String where, Map<String, Env> env, List<String> violations) {
+        String key = literal(env, "HRLOOP_JWT_PUBLIC_KEY").orElse("");
+        if (!key.startsWith("https://")) {
+            violations.add(where + " verifies tokens with " + key + ", not the identity provider's JWKS URL (https://...)");
+        }
+        String issuer = literal(env, "HRLOOP_JWT_ISSUER").orElse("");
+        if (!issuer.startsWith("https://")) {
+            violations.add(where + " trusts the issuer " + issuer + ", which is not an https:// URL");
+        }
+    }
+
+    /** CORS is on only with explicit origins: a wildcard would let any web page call the API with a user's token. */
+    private static void browserAccess(String where, Map<String, Env> env, List<String> violations) {
+        boolean enabled = "true".equals(literal(env, "HRLOOP_CORS_ENABLED").orElse(null));
+        String origins = literal(env, "QUARKUS_HTTP_CORS_ORIGINS").orElse("");
+        if (enabled && origins.isBlank()) {
+            violations.add(where + " enables CORS without QUARKUS_HTTP_CORS_ORIGINS");
+        }
+        if (origins.contains("*") || origins.equals("/.*/")) {
+            violations.add(where + " allows CORS from any origin (" + origins + ")");
+        }
+        for (String origin : origins.isBlank() ? new String[0] : origins.split(",")) {
+            String trimmed = origin.trim();
+            if (!trimmed.startsWith("/") && !trimmed.startsWith("https://")) {
+                violations.add(where + " allows the CORS origin " + trimmed + ", which is not https://");
+            }
         }
     }
 

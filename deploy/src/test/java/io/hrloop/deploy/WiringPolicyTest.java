@@ -52,10 +52,16 @@ class WiringPolicyTest {
     }
 
     @Test
-    void aDocumentedConfigMapMustBeMountedWithTheDocumentedKey() {
-        assertViolation("ConfigMap hrloop-jwt-public-key has no key 'publicKey.pem'",
-                Edit.base().change("Deployment", REQUEST, d -> at(d, "spec.template.spec.volumes[1].configMap.items[0]")
-                        .put("key", "publicKey.pem")));
+    void aDocumentedSecretMustBeReferencedWithTheDocumentedKey() {
+        assertViolation("Secret hrloop-smtp has no key 'pass'",
+                Edit.base().change("Deployment", REQUEST, d -> at(env(d, "QUARKUS_MAILER_PASSWORD"), "valueFrom.secretKeyRef")
+                        .put("key", "pass")));
+    }
+
+    @Test
+    void theMailPasswordMustComeFromASecret() {
+        assertViolation("takes QUARKUS_MAILER_PASSWORD from a literal value, not from a Secret",
+                Edit.base().change("Deployment", REQUEST, d -> env(d, "QUARKUS_MAILER_PASSWORD").remove("valueFrom")));
     }
 
     @Test
@@ -69,7 +75,7 @@ class WiringPolicyTest {
     void aFileSettingMustPointIntoAMountedVolume() {
         Edit edit = Edit.base()
                 .change("ConfigMap", "hrloop-platform", c -> at(c, "data").put("HRLOOP_JWT_PUBLIC_KEY", "file:/etc/hrloop/jwt/key.pem"))
-                .change("Deployment", REQUEST, d -> container(d).withArray("volumeMounts").remove(2));
+                .change("Deployment", REQUEST, d -> container(d).withArray("volumeMounts").remove(1));
         assertViolation("container request-service reads /etc/hrloop/jwt/key.pem, which no volume of the pod provides", edit);
         assertViolation("container request-service reads /etc/hrloop/kafka-ca/ca.crt, which no volume of the pod provides", edit);
     }
@@ -78,6 +84,37 @@ class WiringPolicyTest {
     void theConfiguredHttpPortMustBeTheDeclaredOne() {
         assertViolation("listens on 8081 (QUARKUS_HTTP_PORT) but declares http port 8080",
                 Edit.base().change("ConfigMap", "hrloop-platform", c -> at(c, "data").put("QUARKUS_HTTP_PORT", "8081")));
+    }
+
+    @Test
+    void theConfiguredManagementPortMustBeTheDeclaredOne() {
+        assertViolation("listens on 9001 (QUARKUS_MANAGEMENT_PORT) but declares management port 9000",
+                Edit.base().change("ConfigMap", "hrloop-platform", c -> at(c, "data").put("QUARKUS_MANAGEMENT_PORT", "9001")));
+    }
+
+    @Test
+    void tokensMustBeVerifiedAgainstTheIdentityProvidersJwks() {
+        assertViolation("verifies tokens with file:/etc/hrloop/jwt/public-key.pem, not the identity provider's JWKS URL",
+                Edit.base().change("ConfigMap", "hrloop-platform", c -> at(c, "data")
+                        .put("HRLOOP_JWT_PUBLIC_KEY", "file:/etc/hrloop/jwt/public-key.pem")));
+    }
+
+    @Test
+    void corsFromAnyOriginOrWithoutOriginsIsRefused() {
+        assertViolation("allows CORS from any origin (*)",
+                Edit.base().change("ConfigMap", "hrloop-platform", c -> at(c, "data")
+                        .put("HRLOOP_CORS_ENABLED", "true").put("QUARKUS_HTTP_CORS_ORIGINS", "*")));
+        assertViolation("enables CORS without QUARKUS_HTTP_CORS_ORIGINS",
+                Edit.base().change("ConfigMap", "hrloop-platform", c -> at(c, "data").put("HRLOOP_CORS_ENABLED", "true")));
+        assertViolation("allows the CORS origin http://portal.example.com, which is not https://",
+                Edit.base().change("ConfigMap", "hrloop-platform", c -> at(c, "data")
+                        .put("HRLOOP_CORS_ENABLED", "true").put("QUARKUS_HTTP_CORS_ORIGINS", "http://portal.example.com")));
+    }
+
+    @Test
+    void logsMustBeJson() {
+        assertViolation("does not log JSON (QUARKUS_LOG_CONSOLE_JSON_ENABLED is not \"true\")",
+                Edit.base().change("ConfigMap", "hrloop-platform", c -> at(c, "data").remove("QUARKUS_LOG_CONSOLE_JSON_ENABLED")));
     }
 
     @Test

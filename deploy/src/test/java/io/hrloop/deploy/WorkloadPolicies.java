@@ -24,13 +24,16 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 
 /**
- * What every Deployment of HR Loop must have: probes on the Quarkus health endpoints, resources, the
- * restricted security context, and its Service, HorizontalPodAutoscaler, PodDisruptionBudget and
- * NetworkPolicy. Each method returns human-readable violations; none means the policy holds.
+ * What every Deployment of HR Loop must have: probes on the Quarkus health endpoints of the management
+ * port, resources, the restricted security context, and its Service (the API port only),
+ * HorizontalPodAutoscaler, PodDisruptionBudget and NetworkPolicies. Each method returns human-readable
+ * violations; none means the policy holds.
  */
 final class WorkloadPolicies {
 
     static final String HTTP = "http";
+    /** Quarkus' management interface: health and metrics, for the kubelet and Prometheus only. */
+    static final String MANAGEMENT = "management";
 
     private final ManifestSet set;
 
@@ -58,7 +61,6 @@ final class WorkloadPolicies {
             service(name, deployment, violations);
             scaling(name, deployment, violations);
             networkPolicy(name, deployment, violations);
-            scraping(name, deployment, violations);
         }
         return violations;
     }
@@ -79,9 +81,13 @@ final class WorkloadPolicies {
         if (!path.startsWith(pathPrefix)) {
             violations.add(where + " " + kind + " probes " + path + ", not " + pathPrefix + "*");
         }
-        if (port(container, probe.getHttpGet().getPort()).isEmpty()) {
+        Optional<ContainerPort> port = port(container, probe.getHttpGet().getPort());
+        if (port.isEmpty()) {
             violations.add(where + " " + kind + " probes port " + probe.getHttpGet().getPort().getValue()
                     + ", which the container does not declare");
+        } else if (!MANAGEMENT.equals(port.get().getName())) {
+            violations.add(where + " " + kind + " probes port " + probe.getHttpGet().getPort().getValue()
+                    + ", not the management port (health is served there)");
         }
     }
 
@@ -192,6 +198,12 @@ final class WorkloadPolicies {
         if (!served) {
             violations.add(name + " has no Service selecting its pods and targeting its http port");
         }
+        set.services().stream()
+                .filter(service -> ManifestSet.selects(service.getSpec().getSelector(), labels))
+                .filter(service -> orEmpty(service.getSpec().getPorts()).stream()
+                        .anyMatch(port -> port(container, port.getTargetPort()).map(p -> !HTTP.equals(p.getName())).orElse(true)))
+                .forEach(service -> violations.add("Service " + service.getMetadata().getName()
+                        + " exposes another port of " + name + " than http (health and metrics stay inside the cluster)"));
     }
 
     private void scaling(String name, Deployment deployment, List<String> violations) {
@@ -236,6 +248,10 @@ final class WorkloadPolicies {
         }
     }
 
+    /**
+     * NetworkPolicies add up: together those selecting the pods must isolate both directions, admit the
+     * API port from selected peers only, the management port from Prometheus only, nothing else, and DNS.
+     */
     private void networkPolicy(String name, Deployment deployment, List<String> violations) {
         Map<String, String> labels = podLabels(deployment);
         Container container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
@@ -246,52 +262,72 @@ final class WorkloadPolicies {
             violations.add(name + " has no NetworkPolicy");
             return;
         }
+        List<String> types = policies.stream().flatMap(p -> orEmpty(p.getSpec().getPolicyTypes()).stream()).distinct().toList();
+        if (!types.containsAll(List.of("Ingress", "Egress"))) {
+            violations.add("the NetworkPolicies of " + name + " do not restrict both Ingress and Egress (policyTypes " + types + ")");
+        }
         for (NetworkPolicy policy : policies) {
             String where = "NetworkPolicy " + policy.getMetadata().getName();
-            List<String> types = orEmpty(policy.getSpec().getPolicyTypes());
-            if (!types.containsAll(List.of("Ingress", "Egress"))) {
-                violations.add(where + " does not restrict both Ingress and Egress (policyTypes " + types + ")");
-            }
             for (var rule : orEmpty(policy.getSpec().getIngress())) {
                 if (orEmpty(rule.getFrom()).isEmpty()) {
                     violations.add(where + " admits ingress from anywhere");
                 }
                 List<NetworkPolicyPort> ports = orEmpty(rule.getPorts());
-                if (ports.isEmpty() || !ports.stream().allMatch(p -> port(container, p.getPort())
-                        .map(cp -> HTTP.equals(cp.getName())).orElse(false))) {
-                    violations.add(where + " admits ingress on other ports than http");
+                List<String> named = ports.stream().map(p -> port(container, p.getPort()).map(ContainerPort::getName).orElse("?")).toList();
+                if (ports.isEmpty() || !named.stream().allMatch(n -> HTTP.equals(n) || MANAGEMENT.equals(n))) {
+                    violations.add(where + " admits ingress on other ports than http and management");
+                }
+                if (named.contains(MANAGEMENT) && !orEmpty(rule.getFrom()).stream().allMatch(WorkloadPolicies::isPrometheus)) {
+                    violations.add(where + " admits the management port from others than Prometheus");
                 }
             }
             for (var rule : orEmpty(policy.getSpec().getEgress())) {
                 if (orEmpty(rule.getTo()).isEmpty()) {
                     violations.add(where + " admits egress to anywhere");
                 }
+                orEmpty(rule.getTo()).stream().filter(peer -> peer.getIpBlock() != null)
+                        .map(peer -> peer.getIpBlock().getCidr())
+                        .filter(cidr -> cidr.endsWith("/0"))
+                        .forEach(cidr -> violations.add(where + " admits egress to " + cidr + ", the whole internet"));
             }
-            boolean dns = orEmpty(policy.getSpec().getEgress()).stream()
+        }
+        boolean dns = policies.stream().flatMap(p -> orEmpty(p.getSpec().getEgress()).stream())
+                .flatMap(rule -> orEmpty(rule.getPorts()).stream())
+                .anyMatch(p -> p.getPort() != null && Integer.valueOf(53).equals(p.getPort().getIntVal())
+                        && "UDP".equals(p.getProtocol()));
+        if (!dns) {
+            violations.add("the NetworkPolicies of " + name + " do not allow DNS (UDP 53): no host name would resolve");
+        }
+        if (!scrapeAllowed(policies, container)) {
+            violations.add("the NetworkPolicies of " + name + " do not let Prometheus reach the management port");
+        }
+        for (int port : List.of(443, 4317, 587)) {
+            boolean allowed = policies.stream().flatMap(p -> orEmpty(p.getSpec().getEgress()).stream())
                     .flatMap(rule -> orEmpty(rule.getPorts()).stream())
-                    .anyMatch(p -> p.getPort() != null && Integer.valueOf(53).equals(p.getPort().getIntVal())
-                            && "UDP".equals(p.getProtocol()));
-            if (!dns) {
-                violations.add(where + " does not allow DNS (UDP 53): no host name would resolve");
+                    .anyMatch(p -> p.getPort() != null && Integer.valueOf(port).equals(p.getPort().getIntVal()));
+            if (!allowed) {
+                violations.add("the NetworkPolicies of " + name + " allow no egress on port " + port + " ("
+                        + EGRESS_PURPOSE.get(port) + ")");
             }
         }
     }
 
-    private static void scraping(String name, Deployment deployment, List<String> violations) {
-        Map<String, String> annotations = orEmpty(deployment.getSpec().getTemplate().getMetadata().getAnnotations());
-        Container container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
-        Optional<ContainerPort> http = port(container, new IntOrString(HTTP));
-        if (!"true".equals(annotations.get("prometheus.io/scrape"))) {
-            violations.add(name + " is not annotated prometheus.io/scrape: \"true\"");
-        }
-        if (!"/q/metrics".equals(annotations.get("prometheus.io/path"))) {
-            violations.add(name + " is not annotated prometheus.io/path: /q/metrics");
-        }
-        String port = http.map(p -> String.valueOf(p.getContainerPort())).orElse("(no http port)");
-        if (!port.equals(annotations.get("prometheus.io/port"))) {
-            violations.add(name + " prometheus.io/port is " + annotations.get("prometheus.io/port") + ", not the http port "
-                    + port);
-        }
+    /** Egress every service needs besides Kafka, its database and DNS. */
+    static final Map<Integer, String> EGRESS_PURPOSE = Map.of(443, "the identity provider's JWKS", 4317,
+            "the OpenTelemetry collector", 587, "the SMTP relay");
+
+    /** Prometheus pods (app.kubernetes.io/name=prometheus) in a namespace labelled for metrics access. */
+    static boolean isPrometheus(io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer peer) {
+        return peer.getNamespaceSelector() != null && peer.getPodSelector() != null
+                && "true".equals(orEmpty(peer.getNamespaceSelector().getMatchLabels()).get("hrloop.io/metrics-access"))
+                && "prometheus".equals(orEmpty(peer.getPodSelector().getMatchLabels()).get("app.kubernetes.io/name"));
+    }
+
+    private static boolean scrapeAllowed(List<NetworkPolicy> policies, Container container) {
+        return policies.stream().flatMap(p -> orEmpty(p.getSpec().getIngress()).stream())
+                .anyMatch(rule -> orEmpty(rule.getFrom()).stream().anyMatch(WorkloadPolicies::isPrometheus)
+                        && orEmpty(rule.getPorts()).stream().anyMatch(p -> port(container, p.getPort())
+                                .map(cp -> MANAGEMENT.equals(cp.getName())).orElse(false)));
     }
 
     static Map<String, String> podLabels(Deployment deployment) {

@@ -36,8 +36,21 @@ class WorkloadPolicyTest {
 
     @Test
     void aProbeOnAnUndeclaredPortIsRefused() {
-        assertViolation("startupProbe probes port 9000, which the container does not declare",
-                Edit.base().change("Deployment", FEEDBACK, d -> at(container(d), "startupProbe.httpGet").put("port", 9000)));
+        assertViolation("startupProbe probes port 9100, which the container does not declare",
+                Edit.base().change("Deployment", FEEDBACK, d -> at(container(d), "startupProbe.httpGet").put("port", 9100)));
+    }
+
+    @Test
+    void aProbeOnTheApiPortIsRefused() {
+        assertViolation("readinessProbe probes port http, not the management port",
+                Edit.base().change("Deployment", FEEDBACK, d -> at(container(d), "readinessProbe.httpGet").put("port", "http")));
+    }
+
+    @Test
+    void aServiceThatExposesTheManagementPortIsRefused() {
+        assertViolation("Service feedback-service exposes another port of Deployment feedback-service than http",
+                Edit.base().change("Service", FEEDBACK, s -> at(s, "spec").withArray("ports").addObject()
+                        .put("name", "management").put("port", 9000).put("targetPort", "management").put("protocol", "TCP")));
     }
 
     @Test
@@ -94,7 +107,7 @@ class WorkloadPolicyTest {
         assertViolation("Deployment feedback-service has no Service selecting its pods", edit);
         assertViolation("Deployment feedback-service has no HorizontalPodAutoscaler", edit);
         assertViolation("Deployment feedback-service has no PodDisruptionBudget", edit);
-        assertViolation("Deployment feedback-service has no NetworkPolicy", edit);
+        assertViolation("the NetworkPolicies of Deployment feedback-service do not restrict both Ingress and Egress", edit);
     }
 
     @Test
@@ -129,21 +142,30 @@ class WorkloadPolicyTest {
     }
 
     @Test
-    void aNetworkPolicyWithoutEgressRulesOrDnsIsRefused() {
+    void aNetworkPolicyWithoutIngressIsolationOrDnsIsRefused() {
         Edit edit = Edit.base().change("NetworkPolicy", FEEDBACK, n -> {
-            at(n, "spec").putArray("policyTypes").add("Ingress");
+            at(n, "spec").putArray("policyTypes").add("Egress");
             at(n, "spec").withArray("egress").remove(2);
         });
-        assertViolation("does not restrict both Ingress and Egress", edit);
-        assertViolation("does not allow DNS (UDP 53)", edit);
+        assertViolation("do not restrict both Ingress and Egress (policyTypes [Egress])", edit);
+        assertViolation("do not allow DNS (UDP 53)", edit);
     }
 
     @Test
-    void metricsAnnotationsMustPointAtQuarkusMetricsOnTheHttpPort() {
-        Edit edit = Edit.base().change("Deployment", FEEDBACK, d -> at(d, "spec.template.metadata.annotations")
-                .put("prometheus.io/path", "/metrics").put("prometheus.io/port", "9000"));
-        assertViolation("is not annotated prometheus.io/path: /q/metrics", edit);
-        assertViolation("prometheus.io/port is 9000, not the http port 8080", edit);
+    void theManagementPortOpenToTheGatewayOrClosedToPrometheusIsRefused() {
+        Edit edit = Edit.base().change("NetworkPolicy", FEEDBACK, n -> at(n, "spec.ingress[0].ports[0]").put("port", "management"));
+        assertViolation("NetworkPolicy feedback-service admits the management port from others than Prometheus", edit);
+        assertViolation("the NetworkPolicies of Deployment feedback-service do not let Prometheus reach the management port",
+                Edit.base().change("NetworkPolicy", FEEDBACK, n -> at(n, "spec.ingress[1].ports[0]").put("port", "http")));
+    }
+
+    @Test
+    void egressToTheWholeInternetOrNoWayToTheIdentityProviderIsRefused() {
+        assertViolation("NetworkPolicy hrloop-egress-identity-provider admits egress to 0.0.0.0/0, the whole internet",
+                Edit.base().change("NetworkPolicy", "hrloop-egress-identity-provider",
+                        n -> at(n, "spec.egress[0].to[0].ipBlock").put("cidr", "0.0.0.0/0")));
+        assertViolation("the NetworkPolicies of Deployment request-service allow no egress on port 443 (the identity provider's JWKS)",
+                Edit.base().remove("NetworkPolicy", "hrloop-egress-identity-provider"));
     }
 
     static void assertViolation(String expected, Edit edit) {
