@@ -29,6 +29,24 @@ public final class Vectors {
         return na == 0 || nb == 0 ? 0 : dot(a, b) / (na * nb);
     }
 
+    /** 4 bytes a dimension, big-endian: a vector as a database column stores it. */
+    public static byte[] toBytes(float[] v) {
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(4 * v.length);
+        for (float x : v) {
+            out.putFloat(x);
+        }
+        return out.array();
+    }
+
+    public static float[] fromBytes(byte[] bytes) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        float[] v = new float[bytes.length / 4];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = in.getFloat();
+        }
+        return v;
+    }
+
     /** {@code v} scaled to unit length (a copy); the zero vector stays zero. */
     public static float[] normalised(float[] v) {
         double n = norm(v);
