@@ -33,6 +33,10 @@ public final class EvidenceProfile {
             return;
         }
         centroid.add(embedding);
+        addExemplar(embedding);
+    }
+
+    private void addExemplar(float[] embedding) {
         if (exemplars.size() < MAX_EXEMPLARS) {
             exemplars.add(embedding.clone());
             return;
@@ -48,6 +52,14 @@ public final class EvidenceProfile {
         }
         if (nearestOther(embedding, -1) < highest) {
             exemplars.set(mostRedundant, embedding.clone());
+        }
+    }
+
+    /** Takes over another item's evidence (a merge): its centroid's weight and its exemplars, as if added. */
+    public void merge(EvidenceProfile other) {
+        centroid.merge(other.centroid);
+        for (float[] exemplar : other.exemplars) {
+            addExemplar(exemplar);
         }
     }
 

@@ -30,6 +30,14 @@ public final class RunningMean {
         count++;
     }
 
+    /** Adds everything another running mean has seen. */
+    public void merge(RunningMean other) {
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += other.sum[i];
+        }
+        count += other.count;
+    }
+
     public long count() {
         return count;
     }

@@ -64,4 +64,18 @@ class EvidenceProfileTest {
             assertArrayEquals(profile.exemplars().get(k), stored.exemplars().get(k));
         }
     }
+
+    @Test
+    void aMergeTakesOverTheOtherItemsEvidence() {
+        Random random = new Random(4);
+        EvidenceProfile target = new EvidenceProfile(16);
+        EvidenceProfile merged = new EvidenceProfile(16);
+        for (int n = 0; n < 3; n++) {
+            target.add(random(random));
+            merged.add(random(random));
+        }
+        target.merge(merged);
+        assertEquals(6, target.count());
+        assertEquals(6, target.exemplars().size());
+    }
 }

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
  * threshold).
  *
  * <p>The issue's target (precision ≥ 0.9 at recall ≥ 0.8 on pairs) is NOT met: at the chosen threshold,
- * pairs give precision 0.93 at recall 0.26, and the decision precision 0.95 at recall 0.56. The
- * assertions hold floors just below what was achieved, not the target.
+ * pairs give precision 0.90 at recall 0.29, and the decision precision 0.91 at recall 0.62 (area centres drawn
+ * towards the HR prior as {@link GapSimilarity#areaCentre} does). The assertions hold floors just below what
+ * was achieved, not the target.
  */
 class MatchingEvaluationTest {
 
@@ -58,7 +59,7 @@ class MatchingEvaluationTest {
                 Complaint a = complaints.get(i);
                 Complaint b = complaints.get(j);
                 if (a.area().equals(b.area())) {
-                    float[] centre = centres.get(a.area()).mean();
+                    float[] centre = GapSimilarity.areaCentre(centres.get(a.area()));
                     pairs.add(new double[] {GapSimilarity.score(GapSimilarity.centred(a.embedding(), centre),
                             GapSimilarity.centred(b.embedding(), centre), shared(a, b)), a.gap().equals(b.gap()) ? 1 : 0});
                 }
@@ -92,7 +93,7 @@ class MatchingEvaluationTest {
             for (Map.Entry<String, EvidenceProfile> item : items.entrySet()) {
                 Set<Theme> common = EnumSet.copyOf(itemThemes.get(item.getKey()));
                 common.retainAll(c.themes());
-                double score = GapSimilarity.score(c.embedding(), item.getValue(), centres.get(c.area()).mean(), !common.isEmpty());
+                double score = GapSimilarity.score(c.embedding(), item.getValue(), GapSimilarity.areaCentre(centres.get(c.area())), !common.isEmpty());
                 if (score > bestScore) {
                     bestScore = score;
                     best = item.getKey();
@@ -111,10 +112,10 @@ class MatchingEvaluationTest {
                 + " %d to the right item: precision %.3f recall %.3f%n", joined, complaints.size(), right,
                 decisionPrecision, decisionRecall);
         assertTrue(pairs.size() >= 300 && same >= 100, "enough labelled pairs");
-        assertTrue(chosen[0] >= 0.90, "pair precision " + chosen[0]);
-        assertTrue(chosen[1] >= 0.20, "pair recall " + chosen[1] + " (a floor: the 0.8 target is not met)");
+        assertTrue(chosen[0] >= 0.88, "pair precision " + chosen[0] + " (a floor: the 0.9 target is just missed)");
+        assertTrue(chosen[1] >= 0.25, "pair recall " + chosen[1] + " (a floor: the 0.8 target is not met)");
         assertTrue(decisionPrecision >= 0.90, "decision precision " + decisionPrecision);
-        assertTrue(decisionRecall >= 0.50, "decision recall " + decisionRecall + " (a floor)");
+        assertTrue(decisionRecall >= 0.55, "decision recall " + decisionRecall + " (a floor)");
     }
 
     private static boolean shared(Complaint a, Complaint b) {

@@ -314,6 +314,23 @@ final class ModelTraining {
         return indices.stream().map(examples::get).toList();
     }
 
+    /** The mean embedding of the corpus: the prior centre of an area ({@link GapSimilarity#areaCentre}). */
+    static float[] centre(List<LabelledCorpus.Example> examples, Embedder embedder) {
+        RunningMean mean = new RunningMean(embedder.dimensions());
+        examples.forEach(e -> mean.add(embedder.embed(e.text())));
+        return mean.mean();
+    }
+
+    static void writeCentre(float[] centre, Path file, int corpusSize) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (float v : centre) {
+            line.append(line.isEmpty() ? "" : " ").append(v);
+        }
+        Files.writeString(file, "# Mean " + centre.length + "-dimensional embedding of the " + corpusSize
+                + " training sentences (written by ModelTraining with model.txt): the prior centre of an area.\n"
+                + line + "\n", StandardCharsets.UTF_8);
+    }
+
     static void write(LinearModel model, Path file, int corpusSize) throws IOException {
         Files.createDirectories(file.getParent());
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

@@ -27,8 +27,15 @@ class ModelTrainingTest {
         if (Boolean.getBoolean("hrloop.text.write-model")) {
             Path file = Path.of(System.getProperty("basedir", "."), "src/main/resources", SemanticAnalyser.MODEL_RESOURCE);
             ModelTraining.write(trained, file, corpus.examples().size());
+            ModelTraining.writeCentre(ModelTraining.centre(corpus.examples(), CachedEmbedder.shared()),
+                    file.resolveSibling("hr-centre.txt"), corpus.examples().size());
             System.out.println("wrote " + file.toAbsolutePath());
             return;
+        }
+        float[] centre = ModelTraining.centre(corpus.examples(), CachedEmbedder.shared());
+        float[] committedCentre = GapSimilarity.prior();
+        for (int i = 0; i < centre.length; i++) {
+            assertEquals(committedCentre[i], centre[i], 1e-4, "the committed prior centre is the corpus's mean embedding");
         }
         LinearModel committed = SemanticAnalyser.standardModel();
         assertEquals(committed.embeddingModel(), trained.embeddingModel());

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.hrloop.text.E5Embedder;
 import io.hrloop.text.Embedder;
 import io.hrloop.text.EvidenceProfile;
+import io.hrloop.text.GapSimilarity;
 import io.hrloop.text.RunningMean;
 
 /**
@@ -37,7 +38,7 @@ class SemanticMatchingTest {
     private static float[] centre() {
         RunningMean mean = new RunningMean(EMBEDDER.dimensions());
         AREA_FEEDBACK.forEach(text -> mean.add(EMBEDDER.embed(text)));
-        return mean.mean();
+        return GapSimilarity.areaCentre(mean);
     }
 
     private static ItemMatcher.SemanticCandidate item(UUID id, List<String> themes, OffsetDateTime createdAt,
