@@ -44,6 +44,9 @@ public class ImprovementItem extends PanacheEntityBase {
     public int distinctPeople;
     @Column(name = "gap_key")
     public String gapKey;
+    /** The bounded summary of its feedback evidence's embeddings ({@link io.hrloop.text.EvidenceProfile}). */
+    @Column(name = "evidence_profile")
+    public byte[] evidenceProfile;
     @Column(name = "status_reason")
     public String statusReason;
     @Column(name = "merged_into")

@@ -28,4 +28,6 @@ public class Lesson extends PanacheEntityBase {
     public String author;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+    /** The embedding of title and body, unit length, as {@link io.hrloop.text.Vectors#toBytes} writes it. */
+    public byte[] embedding;
 }
