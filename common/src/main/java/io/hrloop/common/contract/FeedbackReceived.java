@@ -25,7 +25,8 @@ public record FeedbackReceived(
         boolean frustrated,
         boolean anonymous,
         String personId,
-        LocalDate receivedOn) implements EventData {
+        LocalDate receivedOn,
+        Boolean confidential) implements EventData {
 
     @Override
     public EventCatalog eventType() {

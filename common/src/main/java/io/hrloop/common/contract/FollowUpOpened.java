@@ -13,7 +13,8 @@ public record FollowUpOpened(
         String team,
         String assignee,
         Integer csat,
-        Integer nps) implements EventData {
+        Integer nps,
+        Boolean confidential) implements EventData {
 
     @Override
     public EventCatalog eventType() {

@@ -13,21 +13,24 @@ public final class FeedbackEvents {
     private FeedbackEvents() {
     }
 
-    /** hr.feedback.received: personId only when signed; the comment cut to an excerpt. */
+    /**
+     * hr.feedback.received: personId only when signed; the comment cut to an excerpt; confidential when the
+     * feedback is about a confidential request.
+     */
     public static FeedbackReceived received(Feedback feedback, int excerptLength) {
         return new FeedbackReceived(feedback.id, feedback.source.name(), feedback.subjectType.name(), feedback.subjectKey,
                 feedback.requestId == null ? null : feedback.requestId.toString(), feedback.reference,
                 feedback.requestType, feedback.team, feedback.csat, feedback.ces, feedback.nps,
                 excerpt(feedback.comment, excerptLength), List.copyOf(feedback.themes()),
                 feedback.sentiment == null ? 0.0 : feedback.sentiment, feedback.frustrated, feedback.anonymous,
-                feedback.anonymous ? null : feedback.author, feedback.receivedOn);
+                feedback.anonymous ? null : feedback.author, feedback.receivedOn, feedback.confidential);
     }
 
-    /** hr.feedback.follow-up-opened. */
-    public static FollowUpOpened followUpOpened(FollowUp followUp) {
+    /** hr.feedback.follow-up-opened; confidential when the feedback is about a confidential request. */
+    public static FollowUpOpened followUpOpened(FollowUp followUp, boolean confidential) {
         return new FollowUpOpened(followUp.id, followUp.feedbackId, followUp.requestId == null ? null
                 : followUp.requestId.toString(), followUp.reference, followUp.team, followUp.assignee, followUp.csat,
-                followUp.nps);
+                followUp.nps, confidential);
     }
 
     static String excerpt(String comment, int length) {

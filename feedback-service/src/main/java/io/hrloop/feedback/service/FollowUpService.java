@@ -56,7 +56,7 @@ public class FollowUpService {
         followUp.status = FollowUpStatus.OPEN;
         followUp.createdAt = times.nowUtc();
         followUp.persist();
-        outbox.publish(FeedbackEvents.followUpOpened(followUp));
+        outbox.publish(FeedbackEvents.followUpOpened(followUp, feedback.confidential));
     }
 
     /** Who is asking: hr-admin sees every team, other HR roles their own team. */
