@@ -52,12 +52,14 @@ public final class LocalStack {
     private final int kafkaPort;
     private final int postgresPort;
     private final boolean infraOnly;
+    private final boolean quickStart;
     private final List<ServiceProcess> running = new ArrayList<>();
     private Postgres postgres;
     private KafkaBroker kafka;
 
     /** @param infraOnly only PostgreSQL, Kafka and the key pair: for services run elsewhere (containers) */
-    LocalStack(Path root, Path state, int kafkaPort, int postgresPort, boolean infraOnly) {
+    LocalStack(Path root, Path state, int kafkaPort, int postgresPort, boolean infraOnly, boolean quickStart) {
+        this.quickStart = quickStart;
         this.root = root;
         this.state = state;
         this.kafkaPort = kafkaPort;
@@ -73,7 +75,8 @@ public final class LocalStack {
         int postgresPort = Integer.parseInt(env("HRLOOP_LOCAL_POSTGRES_PORT", "5432"));
         // Another state directory lets a second stack (deploy/images/build's smoke test) run beside the usual one.
         Path state = root.resolve(env("HRLOOP_LOCAL_STATE", ".local-stack"));
-        LocalStack stack = new LocalStack(root, state, kafkaPort, postgresPort, infraOnly);
+        boolean quickStart = List.of(args).contains("--quick-start");
+        LocalStack stack = new LocalStack(root, state, kafkaPort, postgresPort, infraOnly, quickStart);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.stop();
@@ -104,6 +107,7 @@ public final class LocalStack {
         for (Service service : infraOnly ? List.<Service>of() : SERVICES) {
             ServiceProcess.application(root, service.name()); // fail early when a jar is missing
             requireFree(service.port(), service.name());
+            requireFree(service.port() + 1000, service.name() + "'s management interface");
         }
         requireFree(kafkaPort, "Kafka (set HRLOOP_LOCAL_KAFKA_PORT)");
         requireFree(kafkaPort + 1, "the Kafka controller (set HRLOOP_LOCAL_KAFKA_PORT)");
@@ -143,8 +147,16 @@ public final class LocalStack {
             config.put("mp.jwt.verify.publickey.location", tokens.publicKeyFile().toUri().toString());
             config.put("mp.jwt.verify.issuer", TokenIssuer.ISSUER);
             config.put("mp.jwt.verify.audiences", TokenIssuer.AUDIENCE);
+            // A portal served from any localhost port may call the APIs from a browser.
+            config.put("quarkus.http.cors.enabled", "true");
+            config.put("quarkus.http.cors.origins", "/http://localhost(:[0-9]+)?/");
+            String limits = System.getenv("HRLOOP_LIMITS_PROFILE");
+            if (limits != null && !limits.isBlank()) {
+                config.put("hrloop.limits.profile", limits);
+            }
             running.add(ServiceProcess.start(service.name(), ServiceProcess.application(root, service.name()),
-                    service.port(), config, state.resolve("logs").resolve(service.name() + ".log")));
+                    service.port(), service.port() + 1000, quickStart ? ServiceProcess.QUICK_START_JVM
+                            : ServiceProcess.PRODUCTION_JVM, config, state.resolve("logs").resolve(service.name() + ".log")));
             done();
         }
         for (ServiceProcess process : running) {
@@ -162,8 +174,9 @@ public final class LocalStack {
         System.out.printf("HR Loop is up in %d s.%n", Duration.between(began, Instant.now()).toSeconds());
         System.out.println();
         for (ServiceProcess process : running) {
-            System.out.printf("  %-20s %s   Swagger UI %s/q/swagger-ui   log .local-stack/logs/%s.log%n",
-                    process.name(), process.baseUrl(), process.baseUrl(), process.name());
+            System.out.printf("  %-20s %s   Swagger UI %s/q/swagger-ui   health and metrics %s/q/health, /q/metrics"
+                    + "   log .local-stack/logs/%s.log%n", process.name(), process.baseUrl(), process.baseUrl(),
+                    process.managementUrl(), process.name());
         }
         System.out.printf("  %-20s localhost:%d%n", "Kafka", kafkaPort);
         System.out.printf("  %-20s localhost:%d (databases request, feedback, improvement; user postgres)%n",
@@ -178,14 +191,15 @@ public final class LocalStack {
     private Map<String, String> writeTokens(TokenIssuer tokens) throws IOException {
         Duration lifetime = Duration.ofHours(24);
         Map<String, String> personas = new LinkedHashMap<>();
-        personas.put("employee", tokens.issue("emp-1001", null, lifetime, "employee"));
-        personas.put("employee2", tokens.issue("emp-1002", null, lifetime, "employee"));
-        personas.put("manager", tokens.issue("mgr-3001", null, lifetime, "manager", "employee"));
-        personas.put("hr-agent", tokens.issue("agent-2001", "payroll", lifetime, "hr-agent"));
-        personas.put("hr-lead", tokens.issue("lead-2101", "payroll", lifetime, "hr-lead", "hr-agent"));
-        personas.put("hr-admin", tokens.issue("admin-0001", null, lifetime, "hr-admin"));
-        personas.put("er-specialist", tokens.issue("er-4001", "employee-relations", lifetime, "er-specialist"));
-        personas.put("service", tokens.issue("svc-hris", null, lifetime, "service"));
+        persona(personas, tokens, lifetime, "employee", "emp-1001", null, "employee");
+        persona(personas, tokens, lifetime, "employee2", "emp-1002", null, "employee");
+        persona(personas, tokens, lifetime, "manager", "mgr-3001", null, "manager", "employee");
+        persona(personas, tokens, lifetime, "hr-agent", "agent-2001", "payroll", "hr-agent");
+        persona(personas, tokens, lifetime, "hr-lead", "lead-2101", "payroll", "hr-lead", "hr-agent");
+        persona(personas, tokens, lifetime, "hr-admin", "admin-0001", null, "hr-admin");
+        persona(personas, tokens, lifetime, "er-specialist", "er-4001", "employee-relations", "er-specialist");
+        persona(personas, tokens, lifetime, "service", "svc-hris", null, "service");
+        persona(personas, tokens, lifetime, "operator", "ops-5001", null, "operator");
         // One persona a line, "name": "token", so that shell one-liners can pick a token out.
         String json = personas.entrySet().stream()
                 .map(persona -> "  \"" + persona.getKey() + "\": \"" + persona.getValue() + "\"")
@@ -193,6 +207,12 @@ public final class LocalStack {
         MAPPER.readTree(json); // stays valid JSON
         Files.writeString(state.resolve("tokens.json"), json);
         return personas;
+    }
+
+    /** A demo persona's token: its address is {@code <persona>@hrloop.local}, its mailbox on the local mail server. */
+    private static void persona(Map<String, String> personas, TokenIssuer tokens, Duration lifetime, String persona,
+            String personId, String team, String... roles) {
+        personas.put(persona, tokens.issue(personId, team, persona + "@hrloop.local", lifetime, roles));
     }
 
     synchronized void stop() {

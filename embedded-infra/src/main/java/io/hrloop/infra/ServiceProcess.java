@@ -24,12 +24,21 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    /** The JVM as production runs it (the full JIT, a heap sized for a small container). */
+    public static final List<String> PRODUCTION_JVM = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx256m",
+            "-XX:+ExitOnOutOfMemoryError");
+    /** A JVM that starts fast and stays small on a busy test machine (C1 only): for tests, not for figures. */
+    public static final List<String> QUICK_START_JVM = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Xms64m", "-Xmx384m");
+
+    private ServiceProcess(String name, int port, int managementPort, Path log, Process process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.process = process;
     }
@@ -43,14 +52,14 @@ public final class ServiceProcess implements AutoCloseable {
         return jar;
     }
 
-    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> config, Path log) {
+    /** Starts the application with its API on {@code port} and health and metrics on {@code managementPort}. */
+    public static ServiceProcess start(String name, Path jar, int port, int managementPort, List<String> jvmOptions,
+            Map<String, String> config, Path log) {
         List<String> command = new ArrayList<>();
         command.add(JavaProcesses.javaExecutable());
-        command.add("-Xms64m");
-        command.add("-Xmx384m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.management.port=" + managementPort);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
@@ -61,7 +70,7 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            return new ServiceProcess(name, port, log, process);
+            return new ServiceProcess(name, port, managementPort, log, process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -79,6 +88,15 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** Health and metrics: the management interface. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
     public Path log() {
         return log;
     }
@@ -94,7 +112,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** Waits until /q/health/ready answers 200. */
     public ServiceProcess awaitReady(Duration timeout) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {

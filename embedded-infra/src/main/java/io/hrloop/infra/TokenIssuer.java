@@ -50,6 +50,11 @@ public final class TokenIssuer {
 
     /** A token for {@code personId} with the given team (may be null) and roles, valid for {@code lifetime}. */
     public String issue(String personId, String team, Duration lifetime, String... roles) {
+        return issue(personId, team, null, lifetime, roles);
+    }
+
+    /** As {@link #issue(String, String, Duration, String...)}, with the person's address in {@code email}. */
+    public String issue(String personId, String team, String email, Duration lifetime, String... roles) {
         var builder = Jwt.issuer(ISSUER)
                 .audience(AUDIENCE)
                 .subject(personId)
@@ -58,6 +63,9 @@ public final class TokenIssuer {
                 .expiresIn(lifetime);
         if (team != null) {
             builder.claim("team", team);
+        }
+        if (email != null) {
+            builder.claim("email", email);
         }
         return builder.jws().keyId("hrloop-local").sign(keyPair.getPrivate());
     }

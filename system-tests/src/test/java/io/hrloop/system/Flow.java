@@ -107,7 +107,8 @@ final class Flow {
 
     static boolean ready(io.hrloop.infra.ServiceProcess process) {
         try {
-            return call("GET", process.baseUrl() + "/q/health/ready", null, null, Duration.ofSeconds(5)).statusCode() == 200;
+            return call("GET", process.managementUrl() + "/q/health/ready", null, null, Duration.ofSeconds(5))
+                    .statusCode() == 200;
         } catch (Exception e) {
             return false;
         }

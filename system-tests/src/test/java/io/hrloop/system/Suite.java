@@ -27,6 +27,8 @@ final class Suite {
 
     private static Suite shared;
     private static final AtomicInteger LOGS = new AtomicInteger();
+    /** Receives the services' traces (OTLP over HTTP). */
+    static final OtlpCollector TRACES = new OtlpCollector();
 
     volatile ServiceProcess request;
     volatile ServiceProcess feedback;
@@ -73,9 +75,14 @@ final class Suite {
         config.put("mp.jwt.verify.audiences", TokenIssuer.AUDIENCE);
         config.put("hrloop.outbox.relay.sweep-interval", "1s");
         config.put("hrloop.consumer.max-backoff", "5s");
+        config.put("quarkus.otel.sdk.disabled", "false");
+        config.put("quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf");
+        config.put("quarkus.otel.exporter.otlp.traces.endpoint", TRACES.endpoint());
+        config.put("quarkus.otel.bsp.schedule.delay", "200ms");
         String module = name + "-service";
         Path root = Path.of(System.getProperty("hrloop.root", "..")).toAbsolutePath().normalize();
-        return ServiceProcess.start(module, ServiceProcess.application(root, module), port, config,
+        return ServiceProcess.start(module, ServiceProcess.application(root, module), port, FreePorts.next(),
+                ServiceProcess.QUICK_START_JVM, config,
                 infra.directory().resolve("logs").resolve(module + "-" + LOGS.incrementAndGet() + ".log"));
     }
 
@@ -109,5 +116,6 @@ final class Suite {
         List<ServiceProcess> all = new ArrayList<>(extras);
         all.addAll(List.of(request, feedback, improvement));
         all.parallelStream().forEach(ServiceProcess::stop);
+        TRACES.close();
     }
 }

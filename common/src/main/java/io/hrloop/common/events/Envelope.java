@@ -3,6 +3,8 @@ package io.hrloop.common.events;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,9 +27,19 @@ public final class Envelope {
     private Envelope() {
     }
 
+    /** The CloudEvents distributed-tracing extension: the W3C trace context of the change that wrote the event. */
+    public static final String TRACEPARENT = "traceparent";
+    public static final String TRACESTATE = "tracestate";
+
     public static byte[] serialize(String id, String source, EventCatalog type, String subject, OffsetDateTime time,
             byte[] data) {
-        CloudEvent event = CloudEventBuilder.v1()
+        return serialize(id, source, type, subject, time, data, Map.of());
+    }
+
+    /** {@code trace} holds traceparent (and tracestate) when the change ran in a trace. */
+    public static byte[] serialize(String id, String source, EventCatalog type, String subject, OffsetDateTime time,
+            byte[] data, Map<String, String> trace) {
+        CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(id)
                 .withSource(URI.create(source))
                 .withType(type.type())
@@ -35,9 +47,14 @@ public final class Envelope {
                 .withTime(time)
                 .withDataContentType("application/json")
                 .withDataSchema(URI.create("urn:hrloop:schema:" + type.type()))
-                .withData(data)
-                .build();
-        return FORMAT.serialize(event);
+                .withData(data);
+        for (String name : new String[] { TRACEPARENT, TRACESTATE }) {
+            String value = trace.get(name);
+            if (value != null && !value.isBlank()) {
+                builder.withExtension(name, value);
+            }
+        }
+        return FORMAT.serialize(builder.build());
     }
 
     /** Parses a structured-mode CloudEvent; throws {@link MalformedEventException} when it is not one. */
@@ -60,8 +77,15 @@ public final class Envelope {
         } catch (java.io.IOException e) {
             throw new MalformedEventException("event " + event.getId() + " data is not JSON");
         }
+        Map<String, String> trace = new HashMap<>();
+        for (String name : new String[] { TRACEPARENT, TRACESTATE }) {
+            Object value = event.getExtension(name);
+            if (value != null) {
+                trace.put(name, value.toString());
+            }
+        }
         return new IncomingEvent(event.getId(), event.getSource().toString(), event.getType(), event.getSubject(),
-                event.getTime(), data);
+                event.getTime(), data, Map.copyOf(trace));
     }
 
     private static String firstLine(String message) {

@@ -57,6 +57,18 @@ public class BatchApplier {
         return dispatcher.consumesAnything();
     }
 
+    /**
+     * Registers the consumer's counters at zero, so they are exported (and alerts on their rate work) before the
+     * first event arrives.
+     */
+    void registerMeters(List<String> topics) {
+        for (var type : dispatcher.handledTypes()) {
+            registry.counter("hrloop.events.consumed", "topic", type.topic(), "type", type.type());
+            registry.counter("hrloop.events.handler.failures", "type", type.type());
+        }
+        topics.forEach(topic -> registry.counter("hrloop.events.dead.lettered", "topic", topic));
+    }
+
     void apply(ConsumerRecords<String, byte[]> records) {
         List<Pending> pending = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {

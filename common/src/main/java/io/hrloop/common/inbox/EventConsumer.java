@@ -65,6 +65,7 @@ public class EventConsumer {
         Gauge.builder("hrloop.consumer.seconds.since.poll", this, EventConsumer::secondsSincePoll)
                 .description("Seconds since the consumer loop last polled Kafka").register(registry);
         registry.counter("hrloop.consumer.restarts");
+        applier.registerMeters(topics);
         running.set(true);
         lastPollNanos = System.nanoTime();
         supervisor = Thread.ofPlatform().name("event-consumer").daemon().start(() -> supervise(topics));

@@ -20,6 +20,14 @@ import io.hrloop.common.events.EventCatalog;
 import io.hrloop.common.events.EventSchemas;
 import io.hrloop.common.events.IncomingEvent;
 import io.hrloop.common.events.MalformedEventException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
 
 /**
  * Reads a consumed record into its typed contract event and hands it to the service's handlers, once: the
@@ -36,9 +44,11 @@ public class EventDispatcher {
     private final Inbox inbox;
     private final ObjectMapper mapper;
     private final String service;
+    private final Tracer tracer;
 
-    public EventDispatcher(Instance<EventHandler<?>> all, Inbox inbox, ObjectMapper mapper,
+    public EventDispatcher(Instance<EventHandler<?>> all, Inbox inbox, ObjectMapper mapper, Tracer tracer,
             @ConfigProperty(name = "quarkus.application.name") String service) {
+        this.tracer = tracer;
         this.inbox = inbox;
         this.mapper = mapper;
         this.service = service;
@@ -62,6 +72,11 @@ public class EventDispatcher {
         return !handlers.isEmpty();
     }
 
+    /** The types some handler of this service applies. */
+    public java.util.Set<EventCatalog> handledTypes() {
+        return java.util.Set.copyOf(handlers.keySet());
+    }
+
     /**
      * Parses and checks a record's value; throws {@link MalformedEventException} when it can never be
      * processed (not a CloudEvent, unknown type, schema violation, data that does not bind).
@@ -78,7 +93,8 @@ public class EventDispatcher {
             throw new MalformedEventException(type.type() + " data does not bind to its record: "
                     + firstLine(e.getMessage()));
         }
-        return new Delivery(new EventMetadata(event.id(), event.source(), type, event.subject(), event.time()), data);
+        return new Delivery(new EventMetadata(event.id(), event.source(), type, event.subject(), event.time(),
+                event.trace()), data);
     }
 
     /** Applies the event unless this service already has (the inbox row commits with the effects). */
@@ -88,12 +104,40 @@ public class EventDispatcher {
         if (interested.isEmpty()) {
             return;
         }
-        if (inbox.firstDelivery(delivery.metadata().id(), service, delivery.metadata().type().type())) {
-            for (EventHandler<?> handler : interested) {
-                dispatch(handler, delivery);
+        // The handlers run in a span of the producer's trace, so one request can be followed through Kafka; what
+        // they write (rows, events through the outbox) belongs to it too.
+        EventMetadata metadata = delivery.metadata();
+        Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(), metadata.trace(), TRACE_GETTER);
+        Span span = tracer.spanBuilder(metadata.type().type() + " process").setSpanKind(SpanKind.CONSUMER)
+                .setParent(parent).setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", metadata.type().topic())
+                .setAttribute("messaging.message.id", metadata.id()).startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            if (inbox.firstDelivery(metadata.id(), service, metadata.type().type())) {
+                for (EventHandler<?> handler : interested) {
+                    dispatch(handler, delivery);
+                }
             }
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
         }
     }
+
+    private static final TextMapGetter<Map<String, String>> TRACE_GETTER = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+            return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
+    };
 
     @SuppressWarnings("unchecked")
     private static <T extends EventData> void dispatch(EventHandler<T> handler, Delivery delivery) {

@@ -7,6 +7,8 @@ import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +30,9 @@ import io.hrloop.common.events.Envelope;
 import io.hrloop.common.events.EventCatalog;
 import io.hrloop.common.events.EventSchemas;
 import io.hrloop.common.time.Times;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 
 /**
  * Writes an event into the outbox table inside the caller's transaction, so the state change and
@@ -38,6 +43,16 @@ public class Outbox {
 
     /** One wake-up per transaction, however many events it writes. */
     private static final Object WAKE_UP_REGISTERED = new Object();
+
+    /** The W3C trace context of the change, carried in the event (CloudEvents distributed tracing). */
+    private static Map<String, String> trace() {
+        if (!Span.current().getSpanContext().isValid()) {
+            return Map.of();
+        }
+        Map<String, String> carrier = new HashMap<>();
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
+        return carrier;
+    }
 
     private final AgroalDataSource dataSource;
     private final EntityManager entityManager;
@@ -78,7 +93,7 @@ public class Outbox {
         String id = UUID.randomUUID().toString();
         byte[] payload;
         try {
-            payload = Envelope.serialize(id, source, type, aggregateId, time, mapper.writeValueAsBytes(tree));
+            payload = Envelope.serialize(id, source, type, aggregateId, time, mapper.writeValueAsBytes(tree), trace());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event data is not serialisable", e);
         }

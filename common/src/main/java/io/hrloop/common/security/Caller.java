@@ -3,17 +3,30 @@ package io.hrloop.common.security;
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Who is calling: person id from {@code sub}, roles from {@code groups}, HR team from {@code team}. */
+/**
+ * Who is calling: person id from {@code sub}, roles from the groups claim, HR team and e-mail address from the
+ * claims configured for the identity provider ({@code hrloop.security.team-claim}, {@code email-claim}: a name
+ * or a slash-separated path into nested claims).
+ */
 @RequestScoped
 public class Caller {
 
     private final JsonWebToken jwt;
+    private final String teamClaim;
+    private final String emailClaim;
 
-    public Caller(JsonWebToken jwt) {
+    public Caller(JsonWebToken jwt, @ConfigProperty(name = "hrloop.security.team-claim", defaultValue = "team") String teamClaim,
+            @ConfigProperty(name = "hrloop.security.email-claim", defaultValue = "email") String emailClaim) {
         this.jwt = jwt;
+        this.teamClaim = teamClaim;
+        this.emailClaim = emailClaim;
     }
 
     public String personId() {
@@ -39,12 +52,32 @@ public class Caller {
     }
 
     public String team() {
-        Object team = jwt.getClaim("team");
-        return team == null ? null : team.toString().replace("\"", "");
+        return claim(teamClaim);
+    }
+
+    /** The person's address, when the identity provider gives one. */
+    public String email() {
+        return claim(emailClaim);
     }
 
     /** HR staff see beyond their own requests and feedback. */
     public boolean isHr() {
         return hasAny(Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST);
+    }
+
+    private String claim(String path) {
+        String[] parts = path.split("/");
+        Object value = jwt.getClaim(parts[0]);
+        for (int i = 1; i < parts.length && value != null; i++) {
+            value = value instanceof JsonObject object ? object.get(parts[i]) : null;
+        }
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString string) {
+            return string.getString();
+        }
+        String text = value.toString();
+        return text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1) : text;
     }
 }

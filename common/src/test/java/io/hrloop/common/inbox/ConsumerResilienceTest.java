@@ -16,6 +16,7 @@ import io.hrloop.common.support.Backbone;
 import io.hrloop.common.support.ConsumingProfile;
 import io.hrloop.common.support.ProbeHandler;
 import io.hrloop.testsupport.EventProbe;
+import io.hrloop.testsupport.Management;
 import io.hrloop.testsupport.RealInfrastructureResource;
 import io.hrloop.testsupport.Tokens;
 import io.quarkus.test.common.WithTestResource;
@@ -60,7 +61,7 @@ class ConsumerResilienceTest {
                     .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5");
             assertTrue(System.nanoTime() - started < Duration.ofSeconds(10).toNanos(), "answered within the timeout");
             // readiness says so too
-            RestAssured.get("/q/health/ready").then().statusCode(503);
+            Management.given().get("/q/health/ready").then().statusCode(503);
             long waited = Duration.between(refused, Instant.now()).toMillis();
             Thread.sleep(Math.max(0, 8_000 - waited));
             Backbone.allowConnections();
@@ -74,8 +75,8 @@ class ConsumerResilienceTest {
             assertEquals(deadLettersBefore, Backbone.count("select count(*) from dead_letter"), "nothing dead-lettered");
             assertEquals(0, dlq.drain(Duration.ofSeconds(1), e -> true).size(), "nothing on the dead-letter topic");
         }
-        RestAssured.get("/q/health/ready").then().statusCode(200);
-        RestAssured.get("/q/health/live").then().statusCode(200);
+        Management.given().get("/q/health/ready").then().statusCode(200);
+        Management.given().get("/q/health/live").then().statusCode(200);
     }
 
     @Test
@@ -94,9 +95,9 @@ class ConsumerResilienceTest {
         ProbeHandler.slowMillis = 0;
         Thread.sleep(3_000);
         assertEquals(people.size(), count(people), "each event applied once, the slow one too");
-        String before = RestAssured.get("/q/metrics").asString();
+        String before = Management.given().get("/q/metrics").asString();
         assertTrue(before.contains("hrloop_consumer_seconds_since_poll"), "the loop's heartbeat is a metric");
-        RestAssured.get("/q/health/live").then().statusCode(200);
+        Management.given().get("/q/health/live").then().statusCode(200);
 
         // and the loop goes on consuming
         String later = "later-" + run;

@@ -27,6 +27,7 @@ import io.hrloop.common.contract.PersonErased;
 import io.hrloop.common.support.Backbone;
 import io.hrloop.common.support.ConsumingProfile;
 import io.hrloop.testsupport.EventProbe;
+import io.hrloop.testsupport.Management;
 import io.hrloop.testsupport.RealInfrastructureResource;
 import io.hrloop.testsupport.TestInfrastructure;
 import io.hrloop.testsupport.Tokens;
@@ -80,7 +81,7 @@ class OutboxParkingTest {
             assertEquals(0, probe.drain(Duration.ofSeconds(2), e -> parked.equals(e.path("subject").asText())).size(),
                     "the parked aggregate's later event waits behind it");
             Backbone.await(Duration.ofSeconds(10), "the parked gauge",
-                    () -> RestAssured.get("/q/metrics").asString().contains("hrloop_outbox_parked 1.0"));
+                    () -> Management.given().get("/q/metrics").asString().contains("hrloop_outbox_parked 1.0"));
 
             String id = RestAssured.given().auth().oauth2(operator()).get("/api/v1/dead-letters?direction=OUTBOUND")
                     .then().statusCode(200).extract().jsonPath()

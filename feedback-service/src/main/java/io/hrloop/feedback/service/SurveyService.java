@@ -26,6 +26,8 @@ import io.hrloop.feedback.domain.Sampling;
 import io.hrloop.feedback.domain.SubjectType;
 import io.hrloop.feedback.domain.SurveyInvitation;
 import io.hrloop.feedback.domain.SurveyTokens;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 
 /** Survey invitations: issued on resolution (sampled, throttled), withdrawn on reopen, answered once by token. */
@@ -37,8 +39,13 @@ public class SurveyService {
     private final FeedbackRecorder recorder;
     private final RollupStore rollups;
     private final Times times;
+    private final Counter sent;
+    private final Counter answered;
 
-    public SurveyService(EntityManager entityManager, FeedbackConfig config, FeedbackRecorder recorder, RollupStore rollups, Times times) {
+    public SurveyService(EntityManager entityManager, FeedbackConfig config, FeedbackRecorder recorder, RollupStore rollups, Times times, MeterRegistry registry) {
+        this.sent = Counter.builder("hrloop.surveys.sent").description("Survey invitations issued").register(registry);
+        this.answered = Counter.builder("hrloop.surveys.answered").description("Survey invitations answered")
+                .register(registry);
         this.times = times;
         this.entityManager = entityManager;
         this.config = config;
@@ -85,6 +92,7 @@ public class SurveyService {
         invitation.expiresAt = now.plus(config.survey().expiry());
         invitation.persist();
         countInvitation(invitation, 1);
+        sent.increment();
         return Decision.INVITED;
     }
 
@@ -134,6 +142,7 @@ public class SurveyService {
                 invitation.requestId, invitation.reference, invitation.requestType, invitation.team, false, csat, ces, nps,
                 comment, themes, false, invitation.personId));
         invitation.status = InvitationStatus.ANSWERED;
+        answered.increment();
         invitation.closedAt = times.nowUtc();
         invitation.feedbackId = feedback.id;
         return feedback;

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import org.junit.jupiter.api.Test;
 
+import io.hrloop.testsupport.Management;
 import io.hrloop.testsupport.RealInfrastructureResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +38,6 @@ class OpenApiTest {
 
     @Test
     void healthIsUpWithoutAToken() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

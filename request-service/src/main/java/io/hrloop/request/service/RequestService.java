@@ -41,9 +41,11 @@ public class RequestService {
     private final RequestEvents events;
     private final RequestConfig config;
     private final Times times;
+    private final RequestMetrics metrics;
 
     public RequestService(EntityManager entityManager, CatalogService catalog, Access access, AuditLog audit,
-            RequestEvents events, RequestConfig config, Times times) {
+            RequestEvents events, RequestConfig config, Times times, RequestMetrics metrics) {
+        this.metrics = metrics;
         this.entityManager = entityManager;
         this.catalog = catalog;
         this.access = access;
@@ -115,6 +117,7 @@ public class RequestService {
                 ServiceLevelReplay.targets(targets.firstResponseMinutes(), targets.resolutionMinutes()),
                 "priority " + priority + ", calendar " + type.calendarKey, false);
         events.publish(RequestSubmitted.of(events.facts(r, now)));
+        metrics.submitted(r.typeKey);
         return r;
     }
 

@@ -23,7 +23,6 @@ import io.hrloop.request.domain.ServiceLevels;
 import io.hrloop.request.domain.SlaOutcome;
 import io.hrloop.request.domain.SlaTarget;
 import io.hrloop.request.domain.SlaTimer;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Every change of a request's status and service-level state goes through here, inside the caller's
@@ -38,15 +37,15 @@ public class Transitions {
     private final AuditLog audit;
     private final RequestEvents events;
     private final RequestConfig config;
-    private final MeterRegistry meters;
+    private final RequestMetrics metrics;
 
     public Transitions(CatalogService catalog, AuditLog audit, RequestEvents events, RequestConfig config,
-            MeterRegistry meters) {
+            RequestMetrics metrics) {
         this.catalog = catalog;
         this.audit = audit;
         this.events = events;
         this.config = config;
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
     /** Moves the request to {@code to}; {@code change} carries what its event says beyond the move. */
@@ -124,7 +123,7 @@ public class Transitions {
                 audit.record(r, at, AuditLog.SYSTEM, field(target), null, ServiceLevelReplay.BREACHED);
                 r.serviceLevels(settled);
                 events.breached(r, target, now, at);
-                meters.counter("hrloop.request.sla.breached", "target", target.name(), "team", r.team).increment();
+                metrics.breached(target, r.team);
             }
         }
         r.serviceLevels(settled);
@@ -137,7 +136,7 @@ public class Transitions {
         r.serviceLevels(levels.with(target, timer));
         audit.record(r, at, AuditLog.SYSTEM, field(target), null, ServiceLevelReplay.AT_RISK);
         events.atRisk(r, target, timer, at);
-        meters.counter("hrloop.request.sla.at-risk", "target", target.name(), "team", r.team).increment();
+        metrics.atRisk(target, r.team);
     }
 
     static String field(SlaTarget target) {

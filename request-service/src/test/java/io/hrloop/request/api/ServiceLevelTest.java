@@ -40,6 +40,7 @@ import io.hrloop.request.service.SlaScanner;
 import io.hrloop.request.support.Api;
 import io.hrloop.request.support.MutableClock;
 import io.hrloop.testsupport.EventProbe;
+import io.hrloop.testsupport.Management;
 import io.hrloop.testsupport.RealInfrastructureResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -136,7 +137,7 @@ class ServiceLevelTest {
             assertEquals(List.of(), EventSchemas.violations(EventCatalog.REQUEST_SLA_AT_RISK, warning));
             assertEquals("RESOLUTION", warning.path("target").asText());
         }
-        given().get("/q/metrics").then().statusCode(200)
+        Management.given().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("hrloop_request_sla_breached_total{target=\"FIRST_RESPONSE\",team=\"" + team + "\"} 1.0"));
         read(agent(agent, team), id).body("serviceLevel.breached", equalTo(true)).body("serviceLevel.atRisk", equalTo(true))
                 .body("serviceLevel.firstResponse.outcome", equalTo("BREACHED"));

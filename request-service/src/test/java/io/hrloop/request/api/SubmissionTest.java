@@ -37,6 +37,7 @@ import io.hrloop.common.events.EventSchemas;
 import io.hrloop.request.support.Api;
 import io.hrloop.request.support.MutableClock;
 import io.hrloop.testsupport.EventProbe;
+import io.hrloop.testsupport.Management;
 import io.hrloop.testsupport.RealInfrastructureResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,7 +56,7 @@ class SubmissionTest {
 
     @Test
     void healthIsUpAndTheApiNeedsAToken() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/api/v1/requests").then().statusCode(401).contentType("application/problem+json")
                 .body("status", equalTo(401));
     }

@@ -1,4 +1,4 @@
-package io.hrloop.common.health;
+package io.hrloop.common.metrics;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,0 +1,26 @@
+package io.hrloop.testsupport;
+
+import io.quarkus.test.common.http.TestHTTPResourceManager;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The management interface of the application under test (health and metrics have a port of their own, not
+ * the API's): {@code Management.given().get("/q/metrics")}.
+ */
+public final class Management {
+
+    private Management() {
+    }
+
+    /** The management interface's base URI (scheme, host and port). */
+    public static String baseUri() {
+        String uri = TestHTTPResourceManager.getManagementUri();
+        int path = uri.indexOf('/', uri.indexOf("//") + 2);
+        return path < 0 ? uri : uri.substring(0, path);
+    }
+
+    public static RequestSpecification given() {
+        return RestAssured.given().baseUri(baseUri()).port(-1);
+    }
+}
