@@ -22,7 +22,7 @@ public final class Architecture {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(rootPackage);
         slices().matching(rootPackage + ".(*)..").should().beFreeOfCycles().check(classes);
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
+        layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
                 .layer("api").definedBy(rootPackage + ".api..")
                 .layer("events").definedBy(rootPackage + ".events..")
                 .layer("service").definedBy(rootPackage + ".service..")

@@ -1,7 +1,6 @@
 package io.hrloop.common.contract;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.hrloop.common.events.EventCatalog;
 
@@ -10,7 +9,6 @@ import io.hrloop.common.events.EventCatalog;
  * Schema in {@code contracts/schemas} ({@code ContractRecordsTest} holds them together). Producers hand
  * it to the outbox; consumers receive it, already validated, in their {@code EventHandler}.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public interface EventData {
 
     /** The contract type of this event. */

@@ -292,7 +292,7 @@ public class OutboxRelay {
         return claimed.stream().filter(row -> allowed.contains(row.id)).toList();
     }
 
-    record Row(long id, String eventId, String topic, String key, String type, long timestamp, byte[] payload,
+    record Row(long id, String eventId, String topic, String key, String type, long eventTime, byte[] payload,
             int attempts) {
     }
 }

@@ -54,8 +54,11 @@ final class Waves {
                 RecordHeaders headers = new RecordHeaders();
                 headers.add(EventHeaders.CONTENT_TYPE, Envelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
                 headers.add(EventHeaders.TYPE, row.type().getBytes(StandardCharsets.UTF_8));
-                wave.put(row, producer.send(new ProducerRecord<>(row.topic(), null, row.timestamp(), row.key(),
-                        row.payload(), headers)));
+                // The record carries the event's time (an anonymous event's is the day only), unless that lies
+                // ahead of the clock (a broker refuses timestamps from the future): then the time it is sent.
+                Long timestamp = row.eventTime() <= System.currentTimeMillis() ? row.eventTime() : null;
+                wave.put(row, producer.send(new ProducerRecord<>(row.topic(), null, timestamp, row.key(), row.payload(),
+                        headers)));
             }
             Map<String, Integer> following = new HashMap<>();
             for (Map.Entry<OutboxRelay.Row, Future<?>> sent : wave.entrySet()) {

@@ -85,11 +85,12 @@ class ContractRecordsTest {
         JsonNode data = read("contracts/examples/" + type.type() + ".json").get("data");
         EventData event = JSON.treeToValue(data, type.dataType());
         assertEquals(type, event.eventType());
-        JsonNode written = JSON.valueToTree(event);
+        // An absent optional member reads as null; written back without it, as the example had it.
+        JsonNode written = JSON.copy().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                .valueToTree(event);
         assertEquals(List.of(), EventSchemas.violations(type, written));
         for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> field = it.next();
-            // members that are null are left out when written (EventData is NON_NULL): the same to every reader
             JsonNode back = written.has(field.getKey()) ? written.get(field.getKey())
                     : com.fasterxml.jackson.databind.node.NullNode.getInstance();
             if (field.getValue().isTextual() && looksLikeTime(field.getValue().asText())) {

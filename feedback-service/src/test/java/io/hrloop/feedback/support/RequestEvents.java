@@ -68,6 +68,7 @@ public final class RequestEvents {
         data.put("implementedAt", Instant.now().toString());
         data.putArray("feedbackIds").addAll(feedbackIds.stream().map(MAPPER::valueToTree)
                 .map(com.fasterxml.jackson.databind.JsonNode.class::cast).toList());
+        data.put("feedbackCount", feedbackIds.size());
         return event;
     }
 

@@ -44,6 +44,7 @@ import io.hrloop.common.api.Cursor;
 import io.hrloop.common.api.ETags;
 import io.hrloop.common.api.Page;
 import io.hrloop.common.api.QueryParams;
+import io.hrloop.common.api.ThemeKey;
 import io.hrloop.common.contract.Theme;
 import io.hrloop.common.domain.DomainException;
 import io.hrloop.common.idempotency.Idempotency;
@@ -85,7 +86,7 @@ public class ImprovementResource {
 
     public record CreateItem(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 10000) String problem,
             @NotBlank @Pattern(regexp = AREA_PATTERN, message = "must be a request type or process key") String area,
-            @NotEmpty @Size(max = 8) List<@NotNull Theme> themes,
+            @NotEmpty @Size(max = 8) List<@NotNull @ThemeKey String> themes,
             @Positive @DecimalMax("999999.99") @Digits(integer = 6, fraction = 2) BigDecimal effort,
             LocalDate targetDate, @Size(max = 200) String owner) {
     }
@@ -111,7 +112,7 @@ public class ImprovementResource {
     public Response create(@Valid @NotNull CreateItem body, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.execute(key, caller.personId(), "POST /api/v1/improvements", body, () -> {
             ImprovementItem item = commands.create(caller.personId(), new ItemCommands.NewItem(body.title(),
-                    body.problem(), body.area(), body.themes().stream().map(Theme::key).distinct().toList(),
+                    body.problem(), body.area(), body.themes().stream().distinct().toList(),
                     body.effort(), body.targetDate(), body.owner()));
             return Response.created(URI.create("/api/v1/improvements/" + item.id)).tag(tag(item))
                     .entity(ItemView.from(item, true)).build();
