@@ -130,6 +130,10 @@ public final class Bench {
         Path work = Files.createDirectories(o.root.resolve("bench/target/run"));
         Phases phases = new Phases(o, stack, tokens, report, work);
         Seeder seeder = new Seeder(stack.postgres());
+        if (o.phases.contains("client")) {
+            step("Load generator check: this client and wrk on the same endpoints");
+            ClientCheck.run(o, stack, tokens, report, work);
+        }
         if (o.phases.contains("seed")) {
             step("Seeding " + o.rows + " requests, " + o.rows + " feedback rows and " + o.items + " improvement items");
             phases.seeded(seeder.seed(o.rows, o.rows, o.items));

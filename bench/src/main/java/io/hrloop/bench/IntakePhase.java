@@ -49,6 +49,7 @@ final class IntakePhase {
         Loop loop = withExtras ? new Loop(new Loop.Ports(stack.requests(), stack.feedback(), stack.improvements()),
                 tokens.get("employee2"), tokens.get("hr-agent"), tokens.subject("hr-agent"), tokens.get("hr-lead")) : null;
         Thread[] filer = new Thread[1];
+        @SuppressWarnings("unchecked")
         Map<String, Double>[] cpu = new Map[2];
         long[] window = new long[2];
         try (Lag lag = new Lag(stack.kafka())) {
@@ -59,11 +60,9 @@ final class IntakePhase {
                             window[0] = System.nanoTime();
                             cpu[0] = cpu();
                             if (withExtras && o.jfr) {
-                                try {
-                                    Profile.start(stack.requestPid(), (int) o.measure.toSeconds(), jfr);
-                                } catch (Exception e) {
-                                    throw new IllegalStateException(e);
-                                }
+                                // jcmd takes a second or two: not on the load's clock
+                                Thread.ofPlatform().start(() -> Profile.start(stack.requestPid(),
+                                        (int) o.measure.toSeconds(), jfr));
                             }
                             if (loop != null) {
                                 filer[0] = loop.start(o.loopInterval, o.measure);
@@ -103,10 +102,17 @@ final class IntakePhase {
                 loopRows(connections, l);
             }
             if (withExtras && o.jfr) {
-                Http.sleep(Duration.ofSeconds(2)); // JFR writes the file when its duration ends
+                awaitFile(jfr); // JFR writes the file when its duration ends
                 profileSection(Profile.read(jfr, 15), rsCpu, r.requests(), jfr);
             }
         }
+    }
+
+    private static void awaitFile(Path file) {
+        for (int i = 0; i < 60 && !java.nio.file.Files.exists(file); i++) {
+            Http.sleep(Duration.ofSeconds(1));
+        }
+        Http.sleep(Duration.ofSeconds(1));
     }
 
     private Map<String, Double> cpu() {
@@ -144,10 +150,18 @@ final class IntakePhase {
 
     private void cpuSection(int connections, Load.Result r, Map<String, Double>[] cpu, double seconds) {
         StringBuilder table = new StringBuilder("| process | cores busy | CPU ms per request |\n|---|---|---|\n");
-        cpu[0].keySet().forEach(name -> {
+        double listed = 0;
+        for (String name : cpu[0].keySet()) {
             double used = cpu[1].get(name) - cpu[0].get(name);
+            if (name.equals("whole machine")) {
+                double other = used - listed;
+                table.append(Report.f("| other processes (not the stack or the bench) | %.2f | %.2f |%n", other / seconds,
+                        1000 * other / Math.max(1, r.requests())));
+            } else {
+                listed += used;
+            }
             table.append(Report.f("| %s | %.2f | %.2f |%n", name, used / seconds, 1000 * used / Math.max(1, r.requests())));
-        });
+        }
         report.section(Report.f("Where the CPU went, intake at %d connections", connections), Report.f("""
                 CPU time of each process over the %.0f s measured (from /proc/<pid>/stat; the machine has %d cores). The \
                 bench process's own share shows the load generator is not the limit.
@@ -184,12 +198,14 @@ final class IntakePhase {
                 on the stack's request-service: %,d execution samples; %.2f ms CPU per request (process CPU time ÷ \
                 requests). Recording: `%s`.
 
-                Share of samples whose stack passes through each area (inclusive; areas overlap):
+                Each sample charged to the library of its leaf-most frame outside the JDK (adds up to 100 %%):
 
-                | area | share |
+                | library | share of samples |
                 |---|---|
                 """, o.measure.toSeconds(), p.samples(), 1000 * cpuSeconds / Math.max(1, requests),
                 stack.root().relativize(file)));
+        p.libraries().forEach((library, share) -> md.append(Report.f("| %s | %.1f %% |%n", library, share)));
+        md.append("\nInclusive (a sample counts for every area its stack passes through):\n\n| area | share |\n|---|---|\n");
         p.areas().forEach((area, share) -> md.append(Report.f("| %s | %.1f %% |%n", area, share)));
         md.append("\nHottest top frames (self time):\n\n| method | share |\n|---|---|\n");
         p.hotMethods().forEach(e -> md.append(Report.f("| `%s` | %.1f %% |%n", e.getKey(), e.getValue())));

@@ -57,6 +57,7 @@ final class PgLimit {
         }
         Recorder recorder = new Recorder(3);
         AtomicLong commits = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
         var state = new Object() {
             volatile boolean running = true;
             volatile boolean measuring;
@@ -75,7 +76,8 @@ final class PgLimit {
                         }
                     }
                 } catch (Exception e) {
-                    throw new IllegalStateException(e);
+                    failure.compareAndSet(null, e);
+                    state.running = false;
                 }
             }));
         }
@@ -92,6 +94,9 @@ final class PgLimit {
         }
         try (Connection c = db.connect("request"); Statement s = c.createStatement()) {
             s.execute("drop schema " + SCHEMA + " cascade");
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("the PostgreSQL limit run failed: " + failure.get().getMessage(), failure.get());
         }
         return new Result(connections, commits.get(), seconds, recorder.getIntervalHistogram());
     }
@@ -134,6 +139,7 @@ final class PgLimit {
 
         void submit() throws Exception {
             UUID id = UUID.randomUUID();
+            type.setString(1, "payroll-query");
             String key = UUID.randomUUID().toString();
             Timestamp now = Timestamp.from(Instant.now());
             try (ResultSet rs = type.executeQuery()) {

@@ -47,7 +47,7 @@ final class Phases {
         report.info("1 intake", Report.f("PostgreSQL limit, same transaction, %d JDBC connections", connections),
                 Report.f("%,.0f commits/s, p99 %s ms", pg.perSecond(), Report.ms(pg.latency().getValueAtPercentile(99) / 1e6)));
         Load.Result first = intake.first();
-        if (first != null) {
+        if (first != null && pg.commits() > 0) {
             report.info("1 intake", Report.f("intake ÷ PostgreSQL limit (%d connections)", connections),
                     Report.f("%.2f (%.1f %%)", first.perSecond() / pg.perSecond(), 100 * first.perSecond() / pg.perSecond()));
         }

@@ -31,7 +31,7 @@ select md5('bench-feedback-' || g)::uuid as id, case when survey then 'SURVEY' e
        '' as detected_themes,
        case when r7 < 0.5 then round(((csat - 3) / 2.5 + (r5 - 0.5) * 0.4)::numeric, 3)::double precision end as sentiment,
        r7 < 0.5 and csat = 1 as frustrated,
-       r2 >= 0.85 and r4 < 0.6 as anonymous,
+       not survey and r4 < 0.6 as anonymous,
        received
 from x;
 update bench_feedback set sentiment = greatest(-1, least(1, sentiment)) where sentiment is not null;
