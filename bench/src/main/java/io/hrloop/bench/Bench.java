@@ -54,7 +54,7 @@ public final class Bench {
         boolean jfr = true;
         List<String> prodDrop = List.of("-XX:TieredStopAtLevel=1");
         List<String> prodAdd = List.of();
-        List<String> phases = List.of("seed", "intake", "pg", "reads", "prod", "ready");
+        List<String> phases = List.of("client", "seed", "intake", "pg", "reads", "prod", "ready");
         String command = "bench/run";
 
         static Options parse(String[] args) {
@@ -138,20 +138,24 @@ public final class Bench {
             step("Seeding " + o.rows + " requests, " + o.rows + " feedback rows and " + o.items + " improvement items");
             phases.seeded(seeder.seed(o.rows, o.rows, o.items));
         }
+        if (o.phases.contains("reads")) {
+            step("Reads (before any load, so that people's own lists hold only the seeded history)");
+            phases.reads();
+        }
         if (o.phases.contains("intake")) {
-            for (int connections : o.connections) {
-                step("Intake at " + connections + " connections" + (connections == o.connections.getFirst()
-                        ? " with the loop, consumer lag" + (o.jfr ? " and a JFR profile of request-service" : "") : ""));
-                phases.intake(connections, connections == o.connections.getFirst());
+            int first = o.connections.getFirst();
+            step("Intake at " + first + " connections");
+            phases.intake(first, false);
+            step("Intake at " + first + " connections with the loop" + (o.jfr ? " and a JFR profile of request-service" : ""));
+            phases.intake(first, true);
+            for (int connections : o.connections.subList(1, o.connections.size())) {
+                step("Intake at " + connections + " connections");
+                phases.intake(connections, false);
             }
         }
         if (o.phases.contains("pg")) {
             step("PostgreSQL's limit for the same transaction");
             phases.postgresLimit(seeder);
-        }
-        if (o.phases.contains("reads")) {
-            step("Reads");
-            phases.reads();
         }
         if (o.phases.contains("prod")) {
             step("Intake on a request-service copy with production JVM flags");

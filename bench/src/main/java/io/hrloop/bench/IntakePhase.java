@@ -32,8 +32,19 @@ final class IntakePhase {
         return first;
     }
 
-    /** Intake without extras, e.g. against another JVM. */
+    /** Waits (at most the drain cap) until the consumers have caught up, so that a run starts from quiet. */
+    void awaitDrained() {
+        try (Lag lag = new Lag(stack.kafka())) {
+            long end = System.nanoTime() + o.drainCap.toNanos();
+            while (System.nanoTime() < end && !drained(List.of(lag.sample()))) {
+                Http.sleep(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    /** Intake without extras, e.g. against another JVM; starts once the consumers have caught up. */
     Load.Result plain(int port, int connections, Duration warmup) {
+        awaitDrained();
         return Load.run("intake", port, new Intake(tokens, o.idempotencyKeys), connections, warmup, o.measure,
                 new Load.Window() {
                     public void started() {
@@ -45,6 +56,7 @@ final class IntakePhase {
     }
 
     void run(int connections, boolean withExtras) throws Exception {
+        awaitDrained();
         Path jfr = work.resolve("request-service-intake-" + connections + ".jfr");
         Loop loop = withExtras ? new Loop(new Loop.Ports(stack.requests(), stack.feedback(), stack.improvements()),
                 tokens.get("employee2"), tokens.get("hr-agent"), tokens.subject("hr-agent"), tokens.get("hr-lead")) : null;
@@ -86,17 +98,20 @@ final class IntakePhase {
             }
             List<Lag.Sample> samples = sampler.stop();
             boolean pass = r.perSecond() >= Phases.INTAKE_TARGET && r.millis(99) <= Phases.INTAKE_P99 && r.errors() == 0;
-            report.row("1 intake", Report.f("POST /api/v1/requests, %d connections", connections),
+            boolean target = connections == 8 && !withExtras;
+            String what = Report.f("%d connections", connections) + (withExtras ? ", while the loop runs"
+                    + (o.jfr ? " (and JFR records)" : "") : "");
+            report.row("1 intake", "POST /api/v1/requests, " + what,
                     Report.f("%,.0f req/s, p50 %s / p99 %s / p99.9 %s ms, %d errors%s", r.perSecond(), Report.ms(r.millis(50)),
                             Report.ms(r.millis(99)), Report.ms(r.millis(99.9)), r.errors(),
                             r.errorKinds().isEmpty() ? "" : " " + r.errorKinds()),
-                    connections == 8 ? "≥ 1000 req/s, p99 ≤ 50 ms, 0 errors" : "", connections == 8 ? pass : null);
+                    target ? "≥ 1000 req/s, p99 ≤ 50 ms, 0 errors" : "", target ? pass : null);
             double seconds = (window[1] - window[0]) / 1e9;
             double rsCpu = cpu[1].get("request-service") - cpu[0].get("request-service");
-            report.info("1 intake", Report.f("request-service CPU per request, %d connections", connections),
+            report.info("1 intake", "request-service CPU per request, " + what,
                     Report.f("%.2f ms", 1000 * rsCpu / Math.max(1, r.requests())));
-            lagRows(connections, samples, window);
-            cpuSection(connections, r, cpu, seconds);
+            lagRows(what, samples, window);
+            cpuSection(what, r, cpu, seconds);
             if (loop != null) {
                 Loop.Result l = loop.finish(filer[0], Duration.ofSeconds(60));
                 loopRows(connections, l);
@@ -129,8 +144,7 @@ final class IntakePhase {
         return !samples.isEmpty() && samples.getLast().lag().values().stream().allMatch(v -> v == 0);
     }
 
-    private void lagRows(int connections, List<Lag.Sample> samples, long[] window) {
-        StringBuilder detail = new StringBuilder();
+    private void lagRows(String what, List<Lag.Sample> samples, long[] window) {
         for (String group : Lag.GROUPS.keySet()) {
             long max = samples.stream().filter(s -> s.nanos() >= window[0] && s.nanos() <= window[1] + 1_000_000_000L)
                     .mapToLong(s -> s.lag().get(group)).max().orElse(0);
@@ -141,14 +155,12 @@ final class IntakePhase {
             long consumed = last.consumed().get(group) - atEnd.consumed().get(group);
             String drain = backlog == 0 ? "kept up" : Report.f("%,.0f events/s for %.0f s, %s", consumed / Math.max(1, drainSeconds),
                     drainSeconds, last.lag().get(group) == 0 ? "drained" : Report.f("%,d still behind", last.lag().get(group)));
-            report.info("1 intake", Report.f("consumer lag `%s`, %d connections", group, connections),
+            report.info("1 intake", Report.f("consumer lag `%s`, %s", group, what),
                     Report.f("max %,d, %,d when intake stopped; after: %s", max, backlog, drain));
-            detail.append(Report.f("- `%s`: %d samples, lag at the end of the warm-up %,d%n", group, samples.size(),
-                    samples.getFirst().lag().get(group)));
         }
     }
 
-    private void cpuSection(int connections, Load.Result r, Map<String, Double>[] cpu, double seconds) {
+    private void cpuSection(String what, Load.Result r, Map<String, Double>[] cpu, double seconds) {
         StringBuilder table = new StringBuilder("| process | cores busy | CPU ms per request |\n|---|---|---|\n");
         double listed = 0;
         for (String name : cpu[0].keySet()) {
@@ -162,7 +174,7 @@ final class IntakePhase {
             }
             table.append(Report.f("| %s | %.2f | %.2f |%n", name, used / seconds, 1000 * used / Math.max(1, r.requests())));
         }
-        report.section(Report.f("Where the CPU went, intake at %d connections", connections), Report.f("""
+        report.section("Where the CPU went, intake at " + what, Report.f("""
                 CPU time of each process over the %.0f s measured (from /proc/<pid>/stat; the machine has %d cores). The \
                 bench process's own share shows the load generator is not the limit.
 
@@ -194,7 +206,7 @@ final class IntakePhase {
 
     private void profileSection(Profile.Result p, double cpuSeconds, long requests, Path file) {
         StringBuilder md = new StringBuilder(Report.f("""
-                JFR (`settings=profile`, started with `jcmd <pid> JFR.start` for the measured %d s of the first intake run) \
+                JFR (`settings=profile`, started with `jcmd <pid> JFR.start` for the measured %d s of the intake run with the loop) \
                 on the stack's request-service: %,d execution samples; %.2f ms CPU per request (process CPU time ÷ \
                 requests). Recording: `%s`.
 

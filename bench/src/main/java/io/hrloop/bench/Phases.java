@@ -43,6 +43,7 @@ final class Phases {
 
     void postgresLimit(Seeder seeder) throws Exception {
         int connections = o.connections.getFirst();
+        intake.awaitDrained();
         PgLimit.Result pg = PgLimit.run(seeder, connections, o.idempotencyKeys, o.warmup, o.measure);
         report.info("1 intake", Report.f("PostgreSQL limit, same transaction, %d JDBC connections", connections),
                 Report.f("%,.0f commits/s, p99 %s ms", pg.perSecond(), Report.ms(pg.latency().getValueAtPercentile(99) / 1e6)));
@@ -87,24 +88,32 @@ final class Phases {
         List<String> original = Procs.commandLine(stack.requestPid()).stream().filter(a -> a.startsWith("-X")).toList();
         List<String> flags = new ArrayList<>(original.stream().filter(a -> !o.prodDrop.contains(a)).toList());
         flags.addAll(o.prodAdd);
+        Duration warmup = Duration.ofSeconds(Math.max(20, o.warmup.toSeconds()));
+        int connections = o.connections.getFirst();
+        Load.Result own = intake.plain(stack.requests(), connections, warmup);
+        report.info("1 intake", Report.f("%d connections, the stack's request-service (`%s`), paired run", connections,
+                String.join(" ", original)), summary(own));
         try (Http http = new Http(2);
                 ServiceCopy copy = ServiceCopy.start(http, stack.requestPid(), stack.requests() + 10, o.prodDrop, o.prodAdd,
                         work.resolve("request-service-prod-flags.log"))) {
-            Load.Result r = intake.plain(copy.port, o.connections.getFirst(), Duration.ofSeconds(Math.max(20,
-                    o.warmup.toSeconds())));
-            report.row("1 intake", Report.f("%d connections, request-service with `%s`", r.connections(), String.join(" ", flags)),
-                    Report.f("%,.0f req/s, p50 %s / p99 %s / p99.9 %s ms, %d errors", r.perSecond(), Report.ms(r.millis(50)),
-                            Report.ms(r.millis(99)), Report.ms(r.millis(99.9)), r.errors()),
-                    "≥ 1000 req/s, p99 ≤ 50 ms, 0 errors", r.perSecond() >= INTAKE_TARGET && r.millis(99) <= INTAKE_P99
-                            && r.errors() == 0);
+            Load.Result r = intake.plain(copy.port, connections, warmup);
+            report.row("1 intake", Report.f("%d connections, request-service with `%s`, paired run", r.connections(),
+                    String.join(" ", flags)), summary(r), "≥ 1000 req/s, p99 ≤ 50 ms, 0 errors",
+                    r.perSecond() >= INTAKE_TARGET && r.millis(99) <= INTAKE_P99 && r.errors() == 0);
             report.info("4 services", "request-service start to ready with those flags", Report.f("%,.0f ms, RSS after "
                     + "the intake %.0f MiB", copy.readyMillis, Procs.rssMiB(copy.pid())));
             report.section("JVM flags", """
-                    The local stack starts every service with `%s` (test-support's ServiceProcess). The row with other \
-                    flags ran a second request-service JVM with the same command line and configuration but `%s` on \
-                    port %d (warm-up ≥ 20 s, as C2 compiles later); the stack's own request-service stayed up and idle.""".formatted(
+                    The local stack starts every service with `%s` (test-support's ServiceProcess). The paired runs, \
+                    one right after the other with a warm-up of at least 20 s (C2 compiles later than C1): first the \
+                    stack's request-service, then a second request-service JVM with the same command line and \
+                    configuration but `%s` on port %d (the stack's own stayed up and idle).""".formatted(
                     String.join(" ", original), String.join(" ", flags), copy.port));
         }
+    }
+
+    static String summary(Load.Result r) {
+        return Report.f("%,.0f req/s, p50 %s / p99 %s / p99.9 %s ms, %d errors", r.perSecond(), Report.ms(r.millis(50)),
+                Report.ms(r.millis(99)), Report.ms(r.millis(99.9)), r.errors());
     }
 
     void memory() {
