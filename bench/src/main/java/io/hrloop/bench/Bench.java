@@ -50,6 +50,7 @@ public final class Bench {
         int rows = 1_000_000;
         int items = 10_000;
         int calls = 200;
+        Duration readBudget = Duration.ofSeconds(30);
         boolean idempotencyKeys = true;
         boolean jfr = true;
         List<String> prodDrop = List.of("-XX:TieredStopAtLevel=1");
@@ -71,6 +72,7 @@ public final class Bench {
                     case "--rows" -> o.rows = Integer.parseInt(value);
                     case "--items" -> o.items = Integer.parseInt(value);
                     case "--calls" -> o.calls = Integer.parseInt(value);
+                    case "--read-budget" -> o.readBudget = Duration.ofSeconds(Long.parseLong(value));
                     case "--phases" -> o.phases = List.of(value.split(","));
                     case "--prod-drop" -> o.prodDrop = value.isBlank() ? List.of() : List.of(value.split(" "));
                     case "--prod-add" -> o.prodAdd = value.isBlank() ? List.of() : List.of(value.split(" "));
@@ -144,13 +146,15 @@ public final class Bench {
         }
         if (o.phases.contains("intake")) {
             int first = o.connections.getFirst();
+            int last = o.connections.getLast();
             step("Intake at " + first + " connections");
-            phases.intake(first, false);
-            step("Intake at " + first + " connections with the loop" + (o.jfr ? " and a JFR profile of request-service" : ""));
-            phases.intake(first, true);
+            phases.intake(first, false, false);
+            step("Intake at " + first + " connections with the loop");
+            phases.intake(first, true, false);
             for (int connections : o.connections.subList(1, o.connections.size())) {
-                step("Intake at " + connections + " connections");
-                phases.intake(connections, false);
+                boolean jfr = o.jfr && connections == last;
+                step("Intake at " + connections + " connections" + (jfr ? " with a JFR profile of request-service" : ""));
+                phases.intake(connections, false, jfr);
             }
         }
         if (o.phases.contains("pg")) {

@@ -33,9 +33,9 @@ final class IntakePhase {
     }
 
     /** Waits (at most the drain cap) until the consumers have caught up, so that a run starts from quiet. */
-    void awaitDrained() {
+    void awaitDrained(Duration cap) {
         try (Lag lag = new Lag(stack.kafka())) {
-            long end = System.nanoTime() + o.drainCap.toNanos();
+            long end = System.nanoTime() + cap.toNanos();
             while (System.nanoTime() < end && !drained(List.of(lag.sample()))) {
                 Http.sleep(Duration.ofSeconds(1));
             }
@@ -44,7 +44,7 @@ final class IntakePhase {
 
     /** Intake without extras, e.g. against another JVM; starts once the consumers have caught up. */
     Load.Result plain(int port, int connections, Duration warmup) {
-        awaitDrained();
+        awaitDrained(o.drainCap);
         return Load.run("intake", port, new Intake(tokens, o.idempotencyKeys), connections, warmup, o.measure,
                 new Load.Window() {
                     public void started() {
@@ -55,10 +55,10 @@ final class IntakePhase {
                 });
     }
 
-    void run(int connections, boolean withExtras) throws Exception {
-        awaitDrained();
+    void run(int connections, boolean withLoop, boolean withJfr) throws Exception {
+        awaitDrained(o.drainCap);
         Path jfr = work.resolve("request-service-intake-" + connections + ".jfr");
-        Loop loop = withExtras ? new Loop(new Loop.Ports(stack.requests(), stack.feedback(), stack.improvements()),
+        Loop loop = withLoop ? new Loop(new Loop.Ports(stack.requests(), stack.feedback(), stack.improvements()),
                 tokens.get("employee2"), tokens.get("hr-agent"), tokens.subject("hr-agent"), tokens.get("hr-lead")) : null;
         Thread[] filer = new Thread[1];
         @SuppressWarnings("unchecked")
@@ -71,7 +71,7 @@ final class IntakePhase {
                         public void started() {
                             window[0] = System.nanoTime();
                             cpu[0] = cpu();
-                            if (withExtras && o.jfr) {
+                            if (withJfr) {
                                 // jcmd takes a second or two: not on the load's clock
                                 Thread.ofPlatform().start(() -> Profile.start(stack.requestPid(),
                                         (int) o.measure.toSeconds(), jfr));
@@ -98,9 +98,9 @@ final class IntakePhase {
             }
             List<Lag.Sample> samples = sampler.stop();
             boolean pass = r.perSecond() >= Phases.INTAKE_TARGET && r.millis(99) <= Phases.INTAKE_P99 && r.errors() == 0;
-            boolean target = connections == 8 && !withExtras;
-            String what = Report.f("%d connections", connections) + (withExtras ? ", while the loop runs"
-                    + (o.jfr ? " (and JFR records)" : "") : "");
+            boolean target = connections == 8 && !withLoop && !withJfr;
+            String what = Report.f("%d connections", connections) + (withLoop ? ", while the loop runs" : "")
+                    + (withJfr ? ", JFR recording" : "");
             report.row("1 intake", "POST /api/v1/requests, " + what,
                     Report.f("%,.0f req/s, p50 %s / p99 %s / p99.9 %s ms, %d errors%s", r.perSecond(), Report.ms(r.millis(50)),
                             Report.ms(r.millis(99)), Report.ms(r.millis(99.9)), r.errors(),
@@ -116,7 +116,7 @@ final class IntakePhase {
                 Loop.Result l = loop.finish(filer[0], Duration.ofSeconds(60));
                 loopRows(connections, l);
             }
-            if (withExtras && o.jfr) {
+            if (withJfr) {
                 awaitFile(jfr); // JFR writes the file when its duration ends
                 profileSection(Profile.read(jfr, 15), rsCpu, r.requests(), jfr);
             }
@@ -206,7 +206,7 @@ final class IntakePhase {
 
     private void profileSection(Profile.Result p, double cpuSeconds, long requests, Path file) {
         StringBuilder md = new StringBuilder(Report.f("""
-                JFR (`settings=profile`, started with `jcmd <pid> JFR.start` for the measured %d s of the intake run with the loop) \
+                JFR (`settings=profile`, started with `jcmd <pid> JFR.start` for the measured %d s of the intake run at the most connections) \
                 on the stack's request-service: %,d execution samples; %.2f ms CPU per request (process CPU time ÷ \
                 requests). Recording: `%s`.
 

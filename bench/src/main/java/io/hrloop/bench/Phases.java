@@ -37,13 +37,13 @@ final class Phases {
                 + "(skipped where a previous run left them):\n\n```\n" + what + "```");
     }
 
-    void intake(int connections, boolean withLoop) throws Exception {
-        intake.run(connections, withLoop);
+    void intake(int connections, boolean withLoop, boolean withJfr) throws Exception {
+        intake.run(connections, withLoop, withJfr);
     }
 
     void postgresLimit(Seeder seeder) throws Exception {
         int connections = o.connections.getFirst();
-        intake.awaitDrained();
+        intake.awaitDrained(o.drainCap);
         PgLimit.Result pg = PgLimit.run(seeder, connections, o.idempotencyKeys, o.warmup, o.measure);
         report.info("1 intake", Report.f("PostgreSQL limit, same transaction, %d JDBC connections", connections),
                 Report.f("%,.0f commits/s, p99 %s ms", pg.perSecond(), Report.ms(pg.latency().getValueAtPercentile(99) / 1e6)));
@@ -66,7 +66,7 @@ final class Phases {
         List<String> lines = new ArrayList<>();
         try (Http http = new Http(2)) {
             for (Reads.Read read : Reads.standard(tokens, stack.requests(), stack.feedback(), stack.improvements())) {
-                Reads.Result r = Reads.measure(http, read, o.calls);
+                Reads.Result r = Reads.measure(http, read, o.calls, o.readBudget);
                 double target = read.kind().equals("list") ? LIST_P99 : INSIGHTS_P99;
                 report.row("3 reads", read.label(), Report.f("p50 %s / p99 %s ms%s", Report.ms(r.millis(50)),
                         Report.ms(r.millis(99)), r.errors() > 0 ? Report.f(", %d errors", r.errors()) : ""),
@@ -76,12 +76,13 @@ final class Phases {
             }
         }
         report.section("Reads", """
-                Each read %d times in sequence after 10 warm-up calls, as the persona that makes it (a page of 20 by \
+                Each read %d times (or, where that takes longer than %d s, at least 20 times) in sequence after 10 \
+                warm-up calls, as the persona that makes it (a page of 20 by \
                 default); the team queue follows `next` for 4 pages, each page one call. The data: see above.
 
                 | read | call | calls | items seen | p99.9 ms | max ms |
                 |---|---|---|---|---|---|
-                %s""".formatted(o.calls, String.join("\n", lines)));
+                %s""".formatted(o.calls, o.readBudget.toSeconds(), String.join("\n", lines)));
     }
 
     void productionFlags() throws Exception {
@@ -125,6 +126,7 @@ final class Phases {
     }
 
     void ready() {
+        intake.awaitDrained(o.drainCap.multipliedBy(3)); // the consumers' backlog would compete for the CPUs
         List<String> lines = new ArrayList<>();
         try (Http http = new Http(2)) {
             for (Map.Entry<String, Long> service : stack.services().entrySet()) {

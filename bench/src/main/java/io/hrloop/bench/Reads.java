@@ -52,16 +52,20 @@ final class Reads {
         }
         reads.add(new Read("improvement list, by priority (hr-lead)", "list", improvementPort, tokens.get("hr-lead"),
                 "/api/v1/improvements", 1));
-        reads.add(new Read("service-level report groupBy=type, 90 days (hr-lead)", "report", requestPort,
-                tokens.get("hr-lead"), "/api/v1/service-levels?groupBy=type&" + quarter, 1));
+        reads.add(new Read("service-level report groupBy=type, last 30 days (default; hr-lead)", "report", requestPort,
+                tokens.get("hr-lead"), "/api/v1/service-levels?groupBy=type", 1));
+        reads.add(new Read("service-level report groupBy=month, 90 days (hr-lead)", "report", requestPort,
+                tokens.get("hr-lead"), "/api/v1/service-levels?groupBy=month&" + quarter, 1));
         return reads;
     }
 
-    static Result measure(Http http, Read read, int calls) {
+    /** {@code calls} calls after 10 warm-up calls, or fewer (at least 20) once {@code budget} has passed. */
+    static Result measure(Http http, Read read, int calls, java.time.Duration budget) {
         Histogram latency = new Histogram(3);
         int errors = 0;
         int items = 0;
-        for (int i = 0; i < calls + 10; i++) {
+        long end = System.nanoTime() + budget.toNanos();
+        for (int i = 0; i < calls + 10 && (i < 30 || System.nanoTime() < end); i++) {
             String uri = read.uri();
             for (int page = 0; page < read.pages() && uri != null; page++) {
                 Http.Answer answer = http.get(read.port(), uri, read.token());
