@@ -53,10 +53,10 @@ final class Profile {
                 "org.hibernate.event", "org.hibernate.action", "org.hibernate.persister", "org.hibernate.query"));
         AREAS.put("bearer token verification (smallrye-jwt)", List.of("io.smallrye.jwt", "io.quarkus.smallrye.jwt"));
         AREAS.put("JDBC driver", List.of("org.postgresql"));
-        AREAS.put("Vert.x blocking request input (VertxBlockingInput)", List.of("org.jboss.resteasy.reactive.server.vertx.VertxInputStream"));
+        AREAS.put("Vert.x blocking request input (VertxBlockingInput)",
+                List.of("org.jboss.resteasy.reactive.server.vertx.VertxInputStream"));
         AREAS.put("outbox: Outbox.publish", List.of("io.hrloop.common.outbox.Outbox"));
         AREAS.put("outbox relay", List.of("io.hrloop.common.outbox.OutboxRelay"));
-        AREAS.put("idempotency", List.of("io.hrloop.common.idempotency"));
     }
 
     record Result(long samples, Map<String, Double> libraries, Map<String, Double> areas,
@@ -98,13 +98,18 @@ final class Profile {
             }
             libraries.merge(library(classes), 1L, Long::sum);
             for (var area : AREAS.entrySet()) {
-                if (classes.stream().anyMatch(c -> area.getValue().stream().anyMatch(c::startsWith))) {
+                if (classes.stream().anyMatch(c -> area.getValue().stream().anyMatch(prefix -> within(c, prefix)))) {
                     areas.merge(area.getKey(), 1L, Long::sum);
                 }
             }
         }
         return new Result(samples, shares(libraries, samples, 20), shares(areas, samples, 20),
                 List.copyOf(shares(methods, samples, top).entrySet()));
+    }
+
+    /** Whether a class is the named class (or one nested in it) or lies in the named package. */
+    private static boolean within(String className, String prefix) {
+        return className.equals(prefix) || className.startsWith(prefix + ".") || className.startsWith(prefix + "$");
     }
 
     /** The library of the leaf-most frame outside the JDK; samples entirely in the JDK say so. */
