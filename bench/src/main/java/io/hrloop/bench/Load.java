@@ -1,0 +1,117 @@
+package io.hrloop.bench;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import io.vertx.core.http.HttpMethod;
+
+/**
+ * A closed-loop load: {@code connections} callback chains, each sending its next request as soon as
+ * the previous answer is complete, for a warm-up and then a fixed measured duration. Latency is
+ * recorded from sending to the last byte of the answer; non-2xx answers and failures are errors.
+ */
+final class Load {
+
+    /** What one request sends. */
+    record Call(HttpMethod method, String uri, String token, String body, Map<String, String> headers) {
+    }
+
+    record Result(String label, int connections, long requests, long errors, double seconds, Histogram latency,
+            Map<String, Long> errorKinds, double clientCpuSeconds) {
+
+        double perSecond() {
+            return requests / seconds;
+        }
+
+        double millis(double percentile) {
+            return latency.getTotalCount() == 0 ? Double.NaN : latency.getValueAtPercentile(percentile) / 1e6;
+        }
+    }
+
+    /** Hooks around the measured window: called when it starts and when it ends. */
+    interface Window {
+        void started();
+
+        void ended();
+    }
+
+    private Load() {
+    }
+
+    static Result run(String label, int port, Supplier<Call> calls, int connections, Duration warmup, Duration measure,
+            Window window) {
+        Recorder recorder = new Recorder(3);
+        AtomicLong requests = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        Map<String, Long> errorKinds = new ConcurrentHashMap<>();
+        CountDownLatch stopped = new CountDownLatch(connections);
+        var state = new Object() {
+            volatile boolean running = true;
+            volatile boolean measuring;
+        };
+        try (Http http = new Http(connections)) {
+            Runnable[] chain = new Runnable[1];
+            chain[0] = () -> {
+                if (!state.running) {
+                    stopped.countDown();
+                    return;
+                }
+                Call call = calls.get();
+                http.send(call.method(), port, call.uri(), call.token(), call.body(), call.headers()).onComplete(done -> {
+                    if (state.measuring) {
+                        if (done.succeeded() && done.result().ok()) {
+                            requests.incrementAndGet();
+                            recorder.recordValue(done.result().nanos());
+                        } else {
+                            errors.incrementAndGet();
+                            String kind = done.succeeded() ? String.valueOf(done.result().status())
+                                    : done.cause().getClass().getSimpleName();
+                            errorKinds.merge(kind, 1L, Long::sum);
+                        }
+                    }
+                    chain[0].run();
+                });
+            };
+            for (int i = 0; i < connections; i++) {
+                chain[0].run();
+            }
+            Http.sleep(warmup);
+            recorder.reset();
+            long cpuBefore = clientCpuNanos();
+            state.measuring = true;
+            long began = System.nanoTime();
+            window.started();
+            Http.sleep(measure);
+            state.measuring = false;
+            double seconds = (System.nanoTime() - began) / 1e9;
+            long cpu = clientCpuNanos() - cpuBefore;
+            window.ended();
+            state.running = false;
+            awaitQuietly(stopped);
+            return new Result(label, connections, requests.get(), errors.get(), seconds, recorder.getIntervalHistogram(),
+                    new TreeMap<>(errorKinds), cpu / 1e9);
+        }
+    }
+
+    private static long clientCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(70, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
