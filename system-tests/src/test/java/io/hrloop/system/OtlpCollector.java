@@ -38,6 +38,11 @@ final class OtlpCollector implements AutoCloseable {
         server.createContext("/", exchange -> {
             try (InputStream body = exchange.getRequestBody()) {
                 collect(ExportTraceServiceRequest.parseFrom(body.readAllBytes()));
+            } catch (IOException | RuntimeException | Error e) {
+                System.err.println("[otlp-collector] could not read an export: " + e);
+                exchange.sendResponseHeaders(400, -1);
+                exchange.close();
+                return;
             }
             byte[] ok = new byte[0];
             exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");

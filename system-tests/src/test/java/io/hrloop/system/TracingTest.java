@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.hrloop.infra.KafkaBroker;
 import io.hrloop.testsupport.Tokens;
 
 /**
@@ -66,7 +67,7 @@ class TracingTest {
         OtlpCollector.Span consumed = trace.stream().filter(s -> s.service().equals("feedback-service")
                 && s.name().equals("hr.request.submitted process")).findFirst()
                 .orElseThrow(() -> new AssertionError("no feedback-service span in the trace: " + Suite.TRACES.spans().size()
-                        + " spans collected"));
+                        + " spans collected; request-service's log ends:\n" + KafkaBroker.tail(suite.request.log())));
         System.out.printf("[hrloop-system] trace %s: %d spans in request-service, %d in feedback-service%n", traceId,
                 requestSpans.size(), trace.stream().filter(s -> s.service().equals("feedback-service")).count());
         assertTrue(requestSpans.contains(consumed.parentSpanId()),
