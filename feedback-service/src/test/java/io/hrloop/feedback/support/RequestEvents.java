@@ -71,13 +71,15 @@ public final class RequestEvents {
         return event;
     }
 
-    public static void erased(String personId, String pseudonym) {
+    /** Sends hr.person.erased; returns the event's id. */
+    public static String erased(String personId, String pseudonym) {
         ObjectNode event = example("hr.person.erased", UUID.randomUUID());
         event.put("subject", personId);
         ObjectNode data = (ObjectNode) event.get("data");
         data.put("personId", personId);
         data.put("pseudonym", pseudonym);
         send("hr.people", personId, event);
+        return event.path("id").asText();
     }
 
     private static void fill(ObjectNode data, Request request) {
