@@ -40,7 +40,7 @@ class PublicationTest {
         assertEquals(LocalDate.of(2026, 4, 1), Publication.monthOf(LocalDate.of(2026, 3, 30)), "Thursday 2 April");
         assertEquals(LocalDate.of(2026, 7, 1), Publication.monthOf(LocalDate.of(2026, 6, 29)), "Thursday 2 July");
         assertEquals(LocalDate.of(2026, 6, 1), Publication.monthOf(LocalDate.of(2026, 6, 22)), "Thursday 25 June");
-        assertEquals(LocalDate.of(2025, 12, 1), Publication.monthOf(LocalDate.of(2025, 12, 29)), "Thursday 1 January");
+        assertEquals(LocalDate.of(2026, 1, 1), Publication.monthOf(LocalDate.of(2025, 12, 29)), "Thursday 1 January");
     }
 
     @Test

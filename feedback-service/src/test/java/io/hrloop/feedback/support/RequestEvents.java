@@ -66,6 +66,7 @@ public final class RequestEvents {
         data.put("improvementId", improvementId.toString());
         data.put("title", title);
         data.put("implementedAt", Instant.now().toString());
+        data.put("feedbackCount", feedbackIds.size());
         data.putArray("feedbackIds").addAll(feedbackIds.stream().map(MAPPER::valueToTree)
                 .map(com.fasterxml.jackson.databind.JsonNode.class::cast).toList());
         return event;
