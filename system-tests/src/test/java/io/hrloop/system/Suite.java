@@ -73,6 +73,9 @@ final class Suite {
         config.put("mp.jwt.verify.audiences", TokenIssuer.AUDIENCE);
         config.put("hrloop.outbox.relay.sweep-interval", "1s");
         config.put("hrloop.consumer.max-backoff", "5s");
+        // Load and fault tests write far faster than a person: the per-person abuse limits are lifted, as in the local
+        // stack with HRLOOP_LIMITS_PROFILE=load (the per-client limit on survey tokens stays).
+        config.put("hrloop.limits.profile", "load");
         String module = name + "-service";
         Path root = Path.of(System.getProperty("hrloop.root", "..")).toAbsolutePath().normalize();
         return ServiceProcess.start(module, ServiceProcess.application(root, module), port, config,
