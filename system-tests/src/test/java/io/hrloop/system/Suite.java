@@ -79,6 +79,9 @@ final class Suite {
         config.put("quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf");
         config.put("quarkus.otel.exporter.otlp.traces.endpoint", TRACES.endpoint());
         config.put("quarkus.otel.bsp.schedule.delay", "200ms");
+        // Load and fault tests write far faster than a person: the per-person abuse limits are lifted, as in the local
+        // stack with HRLOOP_LIMITS_PROFILE=load (the per-client limit on survey tokens stays).
+        config.put("hrloop.limits.profile", "load");
         String module = name + "-service";
         Path root = Path.of(System.getProperty("hrloop.root", "..")).toAbsolutePath().normalize();
         return ServiceProcess.start(module, ServiceProcess.application(root, module), port, FreePorts.next(),

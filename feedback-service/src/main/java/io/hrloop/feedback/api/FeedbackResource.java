@@ -41,6 +41,7 @@ import io.hrloop.common.api.Page;
 import io.hrloop.common.contract.Theme;
 import io.hrloop.common.domain.DomainException;
 import io.hrloop.common.idempotency.Idempotency;
+import io.hrloop.common.limits.FeedbackLimited;
 import io.hrloop.common.problem.Problem;
 import io.hrloop.common.security.Caller;
 import io.hrloop.common.security.Roles;
@@ -103,10 +104,14 @@ public class FeedbackResource {
     }
 
     @POST
+    @FeedbackLimited
     @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
     @Operation(summary = "Give feedback at any time, signed or anonymous", description = """
             Anonymous feedback keeps no person id, no network address and no time but the date, and its \
-            hr.feedback.received event carries neither. An Idempotency-Key makes a retry return the first result.""")
+            hr.feedback.received event carries neither. It stays out of sight (no list, count or insight, GET is 404) \
+            until its release batch (hourly, shuffled); the answer shows the person what they wrote. An \
+            Idempotency-Key makes a retry return the first result. Each person may give 20 pieces an hour, signed \
+            and anonymous together (hrloop.limits.feedback-per-person).""")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "anonymous", value = """
                     {"subjectType": "PROCESS", "subjectKey": "expense claims", "csat": 2, "comment": "Far too many forms for a train ticket.", "anonymous": true}"""),
@@ -116,6 +121,7 @@ public class FeedbackResource {
     @APIResponse(responseCode = "400", description = "Invalid feedback", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another body (signed feedback)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too much feedback from this person recently; Retry-After says when to try again", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@Valid @NotNull Submission body, @HeaderParam(Idempotency.HEADER) String key) {
         if (body.anonymous()) {
             // Deliberately not the shared idempotency table: it would tie the caller and the moment to this feedback.
@@ -170,7 +176,7 @@ public class FeedbackResource {
     @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
     @Operation(summary = "One piece of feedback, with its sentiment, frustration flag and themes")
     @APIResponse(responseCode = "200", description = "The feedback")
-    @APIResponse(responseCode = "404", description = "Unknown, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown, not the caller's, or anonymous and not yet released", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public FeedbackView get(@PathParam("id") UUID id) {
         return feedback.find(id, caller.isHr() ? null : caller.personId(), seesConfidential()).map(FeedbackView::from)
                 .orElseThrow(() -> DomainException.notFound("feedback " + id));

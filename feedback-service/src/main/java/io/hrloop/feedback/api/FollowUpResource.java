@@ -123,7 +123,8 @@ public class FollowUpResource {
     }
 
     private FollowUpService.Viewer viewer() {
-        return new FollowUpService.Viewer(caller.personId(), caller.team(), caller.has(Roles.HR_ADMIN));
+        return new FollowUpService.Viewer(caller.personId(), caller.team(), caller.has(Roles.HR_ADMIN),
+                caller.has(Roles.ER_SPECIALIST));
     }
 
     private static Response withTag(FollowUp followUp) {

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.hrloop.common.domain.DomainException;
 import io.hrloop.common.problem.Problem;
+import io.hrloop.common.security.Caller;
 import io.hrloop.common.security.Roles;
 import io.hrloop.common.time.Times;
 import io.hrloop.feedback.domain.InsightMetrics;
@@ -35,17 +36,19 @@ public class InsightsResource {
 
     private final InsightsService insights;
     private final Times times;
+    private final Caller caller;
 
-    public InsightsResource(InsightsService insights, Times times) {
+    public InsightsResource(InsightsService insights, Times times, Caller caller) {
         this.times = times;
         this.insights = insights;
+        this.caller = caller;
     }
 
     @Schema(name = "InsightPoint")
     public record PointView(LocalDate periodStart, @JsonUnwrapped InsightMetrics metrics) {
     }
 
-    @Schema(name = "InsightGroup", description = "A group's figures; suppressed (all figures null) under the minimum number of responses")
+    @Schema(name = "InsightGroup", description = "A group's figures over its publishable cells; suppressed (all figures null) when it has none")
     public record GroupView(String key, @JsonUnwrapped InsightMetrics metrics, List<PointView> trend) {
         static GroupView from(InsightsService.Group g) {
             return new GroupView(g.key(), g.metrics(), g.trend().stream().map(p -> new PointView(p.periodStart(), p.metrics())).toList());
@@ -53,17 +56,26 @@ public class InsightsResource {
     }
 
     @Schema(name = "Insights")
-    public record ReportView(LocalDate from, LocalDate to, GroupBy groupBy, Grain trendGrain, int minResponses,
+    public record ReportView(
+            @Schema(description = "The Monday the report starts on: the requested from, snapped back to its ISO week") LocalDate from,
+            @Schema(description = "The Sunday the report ends on: the requested to, snapped forward to its ISO week") LocalDate to,
+            LocalDate requestedFrom, LocalDate requestedTo, GroupBy groupBy, Grain trendGrain,
+            @Schema(description = "Responses a cell (team, request type, ISO week) needs to be published") int minResponses,
             GroupView overall, List<GroupView> groups) {
     }
 
     @GET
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST, Roles.SERVICE })
     @Operation(summary = "Insights from feedback", description = """
-            Figures over [from, to] (days, UTC, inclusive) per request type, team, ISO week or month, each group \
-            with a trend series. Groups with fewer than the minimum number of responses (5 by default) are \
-            suppressed; confidential request types never appear by type. Read from rollups kept up to date as \
-            feedback arrives. Week and month periods are whole periods overlapping the range.""")
+            Figures per request type, team, ISO week or month, each group with a trend series, over whole ISO weeks: \
+            from snaps back to its Monday and to forward to its Sunday (UTC; the answer echoes both). Small-number \
+            protection: the unit of publication is a cell of one team and request type in one ISO week; a cell with \
+            fewer than the minimum responses (5 by default) is left out of every figure (its group, the overall \
+            total, the trends), and each measure of a cell enters only when it rests on the minimum answers itself, \
+            so every figure is a sum of publishable cells and no suppressed cell can be recovered by subtracting \
+            figures. How many responses were withheld is not shown. A month holds the ISO weeks whose Thursday \
+            falls in it. Confidential request types never appear by type, and count in their team and overall only \
+            for employee-relations specialists. Anonymous feedback counts from its release batch on.""")
     @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(responseCode = "400", description = "Invalid range or grouping", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an HR role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -80,8 +92,9 @@ public class InsightsResource {
         if (trendGrain == Grain.DAY) {
             throw DomainException.invalid("invalid-parameter", "trend must be week or month");
         }
-        InsightsService.Report report = insights.report(first, last, grouping, trendGrain);
-        return new ReportView(report.from(), report.to(), report.groupBy(), report.trendGrain(), report.minResponses(),
-                GroupView.from(report.overall()), report.groups().stream().map(GroupView::from).toList());
+        InsightsService.Report report = insights.report(first, last, grouping, trendGrain, caller.has(Roles.ER_SPECIALIST));
+        return new ReportView(report.from(), report.to(), report.requestedFrom(), report.requestedTo(), report.groupBy(),
+                report.trendGrain(), report.minResponses(), GroupView.from(report.overall()),
+                report.groups().stream().map(GroupView::from).toList());
     }
 }

@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.hrloop.common.api.Cursor;
 import io.hrloop.common.api.Page;
 import io.hrloop.common.contract.Theme;
+import io.hrloop.common.limits.ClientLimited;
 import io.hrloop.common.problem.Problem;
 import io.hrloop.common.security.Caller;
 import io.hrloop.common.security.Roles;
@@ -101,18 +102,21 @@ public class SurveyResource {
 
     @GET
     @Path("/{token}")
+    @ClientLimited
     @PermitAll
     @SecurityRequirementsSet
     @Operation(summary = "Open a survey by its token (no login)", description = "Shows the request's reference and subject.")
     @APIResponse(responseCode = "200", description = "The survey can be answered")
     @APIResponse(responseCode = "404", description = "Unknown, withdrawn or expired token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already answered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many survey look-ups from this address; Retry-After says when to try again", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SurveyView open(@PathParam("token") String token) {
         return SurveyView.from(surveys.open(token));
     }
 
     @POST
     @Path("/{token}/response")
+    @ClientLimited
     @PermitAll
     @SecurityRequirementsSet
     @Operation(summary = "Answer a survey (no login, once)", description = "CSAT is required; a second answer is refused with 409.")
@@ -122,6 +126,7 @@ public class SurveyResource {
     @APIResponse(responseCode = "400", description = "Invalid answer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown, withdrawn or expired token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already answered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many survey look-ups from this address; Retry-After says when to try again", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response answer(@PathParam("token") String token, @Valid @NotNull SurveyAnswer body) {
         Feedback feedback = surveys.answer(token, body.csat(), body.ces(), body.nps(), body.comment(), body.themes());
         return Response.created(URI.create("/api/v1/feedback/" + feedback.id)).entity(Receipt.from(feedback)).build();

@@ -21,7 +21,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * One piece of feedback: a survey answer or unsolicited. Anonymous feedback has no author and no
- * creation time, only the day it was received (a database constraint holds this).
+ * creation time, only the day it was received (a database constraint holds this), and is out of sight
+ * (not {@code released}) until its release batch.
  */
 @Entity
 @Table(name = "feedback")
@@ -63,6 +64,8 @@ public class Feedback extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "comment_erased")
     public boolean commentErased;
+    /** False for anonymous feedback until its release batch: in no list, count or rollup before then. */
+    public boolean released;
 
     /** The themes chosen by the person and those read from the comment. */
     public Set<Theme> themes() {

@@ -33,6 +33,8 @@ public class FollowUp extends PanacheEntityBase {
     public String personId;
     public Integer csat;
     public Integer nps;
+    /** About a confidential request: seen only by employee-relations specialists. */
+    public boolean confidential;
     @Enumerated(EnumType.STRING)
     public FollowUpStatus status;
     public String assignee;

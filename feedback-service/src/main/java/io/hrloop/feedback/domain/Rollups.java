@@ -14,7 +14,8 @@ import io.hrloop.common.contract.Theme;
  * The counts behind insights, kept per period (day, ISO week starting Monday, calendar month; UTC) and
  * per dimension (everything, request type, team). A response adds to the rows of its day, week and
  * month for each dimension it belongs to; feedback on a confidential request type is never counted
- * under its type, only under its team and overall.
+ * under its type, only under its team and overall. It also adds to its week's {@link Publication.Cell}
+ * (team and request type, all confidential types of a team as one), the unit insights publish.
  */
 public final class Rollups {
 
@@ -39,11 +40,17 @@ public final class Rollups {
     }
 
     public enum Dimension {
-        ALL, TYPE, TEAM
+        ALL, TYPE, TEAM,
+        /** (team, request type) per ISO week only: see {@link Publication}. */
+        CELL
     }
 
     public record Key(Grain grain, LocalDate periodStart, Dimension dimension, String dimensionKey) {
     }
+
+    /** The one order in which rows are written (so that concurrent writers lock them alike). */
+    public static final Comparator<Key> KEY_ORDER = Comparator.comparing(Key::grain).thenComparing(Key::dimension)
+            .thenComparing(Key::periodStart).thenComparing(Key::dimensionKey);
 
     /** Additive counts; every field sums across rows. */
     public record Counts(long responses, long surveyResponses, long invitations, long csatCount, long csatSatisfied,
@@ -63,6 +70,17 @@ public final class Rollups {
                     npsPromoters + o.npsPromoters, npsDetractors + o.npsDetractors, cesCount + o.cesCount, cesSum + o.cesSum,
                     sentimentCount + o.sentimentCount, sentimentSum + o.sentimentSum, sentimentNegative + o.sentimentNegative,
                     sentimentNeutral + o.sentimentNeutral, sentimentPositive + o.sentimentPositive, frustrated + o.frustrated, t);
+        }
+
+        /** The same counts taken away (a response moved to another period, in tests and repairs). */
+        public Counts negated() {
+            long[] t = new long[themes.length];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = -themes[i];
+            }
+            return new Counts(-responses, -surveyResponses, -invitations, -csatCount, -csatSatisfied, -csatSum, -npsCount,
+                    -npsPromoters, -npsDetractors, -cesCount, -cesSum, -sentimentCount, -sentimentSum, -sentimentNegative,
+                    -sentimentNeutral, -sentimentPositive, -frustrated, t);
         }
 
         public long theme(Theme theme) {
@@ -91,6 +109,12 @@ public final class Rollups {
                 frustrated ? 1 : 0, t);
     }
 
+    /** The rows one piece of feedback adds to, once it is in sight (signed at once, anonymous at its release). */
+    public static List<Delta> ofFeedback(Feedback f) {
+        return deltas(f.receivedOn, f.requestType, f.team, f.confidential, ofResponse(f.source == FeedbackSource.SURVEY,
+                f.csat, f.ces, f.nps, f.sentiment, f.frustrated, f.themes()));
+    }
+
     /** An invitation issued (+1) or withdrawn (-1). */
     public static Counts ofInvitation(int change) {
         return new Counts(0, 0, change, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.0, 0, 0, 0, 0, new long[Theme.values().length]);
@@ -109,8 +133,9 @@ public final class Rollups {
                 deltas.add(new Delta(new Key(grain, start, Dimension.TEAM, team), counts));
             }
         }
-        deltas.sort(Comparator.comparing((Delta d) -> d.key().grain()).thenComparing(d -> d.key().dimension())
-                .thenComparing(d -> d.key().periodStart()).thenComparing(d -> d.key().dimensionKey()));
+        deltas.add(new Delta(new Key(Grain.WEEK, Grain.WEEK.start(day), Dimension.CELL,
+                new Publication.Cell(team, requestType, confidential).key()), counts));
+        deltas.sort(Comparator.comparing(Delta::key, KEY_ORDER));
         return deltas;
     }
 }

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -15,13 +16,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hrloop.common.contract.FeedbackReceived;
 import io.hrloop.common.jobs.ClusterLock;
 import io.hrloop.common.outbox.Outbox;
+import io.hrloop.feedback.domain.Feedback;
+import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * The hr.feedback.received events of anonymous feedback. Published at once, an event's offset among the
- * signed events around it, and its moment of publication, would say roughly when it was given; so it
- * is held (in the submitting transaction, nothing is lost) and released with the others of the period
- * in random order, stamped with the date only.
+ * The release of anonymous feedback. Seen at once (in a list, a count, a rollup, a metric or an event's offset
+ * among the signed events around it) it would say roughly when it was given and so, beside the signed activity
+ * of the same minutes, by whom; so it is held (in the submitting transaction, nothing is lost) and brought into
+ * sight with the others of the period in one batch: marked released, added to the rollups and its events
+ * published in random order, stamped with the date only.
  */
 @ApplicationScoped
 public class AnonymousEvents {
@@ -30,12 +34,15 @@ public class AnonymousEvents {
     private final Outbox outbox;
     private final ObjectMapper mapper;
     private final ClusterLock lock;
+    private final FeedbackCounts counts;
 
-    public AnonymousEvents(EntityManager entityManager, Outbox outbox, ObjectMapper mapper, ClusterLock lock) {
+    public AnonymousEvents(EntityManager entityManager, Outbox outbox, ObjectMapper mapper, ClusterLock lock,
+            FeedbackCounts counts) {
         this.lock = lock;
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.mapper = mapper;
+        this.counts = counts;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -49,8 +56,9 @@ public class AnonymousEvents {
     }
 
     /**
-     * Moves every held event to the outbox in random order, once across replicas (a cluster lock): a release
-     * split between replicas would publish smaller, less shuffled batches.
+     * Releases every held piece in one transaction, once across replicas (a cluster lock: a release split between
+     * replicas would publish smaller, less shuffled batches): each is marked released and counted, and its event
+     * moves to the outbox, in random order.
      */
     @Scheduled(every = "{hrloop.feedback.anonymous-release-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
@@ -62,7 +70,9 @@ public class AnonymousEvents {
         List<Object[]> held = new ArrayList<>(entityManager.createNativeQuery(
                 "select feedback_id, payload from anonymous_release for update skip locked").getResultList());
         Collections.shuffle(held);
+        List<Feedback> released = new ArrayList<>();
         for (Object[] row : held) {
+            UUID id = (UUID) row[0];
             FeedbackReceived event;
             try {
                 event = mapper.readValue((String) row[1], FeedbackReceived.class);
@@ -70,8 +80,17 @@ public class AnonymousEvents {
                 throw new IllegalStateException("held event unreadable", e);
             }
             outbox.publish(event, event.receivedOn().atStartOfDay().atOffset(ZoneOffset.UTC));
-            entityManager.createNativeQuery("delete from anonymous_release where feedback_id = ?1").setParameter(1, row[0])
+            // Rows held before release batches existed were in sight already: only the not yet released count now.
+            if (entityManager.createNativeQuery("update feedback set released = true where id = ?1 and not released")
+                    .setParameter(1, id).executeUpdate() == 1) {
+                released.add(Feedback.findById(id));
+            }
+            entityManager.createNativeQuery("delete from anonymous_release where feedback_id = ?1").setParameter(1, id)
                     .executeUpdate();
+        }
+        counts.count(released);
+        if (!held.isEmpty()) {
+            Log.infof("Released %d pieces of anonymous feedback", held.size());
         }
     }
 }

@@ -7,8 +7,10 @@ import jakarta.transaction.Transactional;
 import io.quarkus.logging.Log;
 
 /**
- * Erasure of a person: every reference to them becomes their pseudonym, the free text they wrote is
- * removed (it may name them), their open invitations end, and every count and rollup stays as it was.
+ * Erasure of a person: every reference to them becomes their pseudonym, the free text they wrote or that is about
+ * them is removed (it may name them), their open invitations end, and every count and rollup stays as it was.
+ * Anonymous feedback and its submission fingerprints name no one and cannot be tied to anyone: they stay. A repeated
+ * erasure finds nothing left to change.
  */
 @ApplicationScoped
 public class ErasureService {
@@ -21,16 +23,21 @@ public class ErasureService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(String personId, String pseudonym) {
+        // Their signed feedback: the comment they wrote goes, the scores stay (they are in the rollups).
         int feedback = update("update feedback set author = ?2, comment = null, comment_erased = (comment is not null) "
                 + "where author = ?1", personId, pseudonym);
         // Ended by expiry rather than withdrawal: a withdrawn invitation would leave the response-rate counts.
         update("update survey_invitation set expires_at = least(expires_at, now()) where person_id = ?1 and status = 'PENDING'",
                 personId, null);
-        update("update survey_invitation set person_id = ?2 where person_id = ?1", personId, pseudonym);
+        // An invitation quotes the subject of the person's request.
+        update("update survey_invitation set person_id = ?2, subject = null where person_id = ?1", personId, pseudonym);
+        // A follow-up's note is about the person who answered, or written by the lead who closed it.
+        update("update follow_up set note = null where (person_id = ?1 or assignee = ?1) and note is not null", personId, null);
         update("update follow_up set person_id = ?2 where person_id = ?1", personId, pseudonym);
         update("update follow_up set assignee = ?2 where assignee = ?1", personId, pseudonym);
         update("update notification set person_id = ?2 where person_id = ?1", personId, pseudonym);
-        update("update request_snapshot set requester = ?2 where requester = ?1", personId, pseudonym);
+        // What this service knows of their requests: the subject is theirs.
+        update("update request_snapshot set requester = ?2, subject = null where requester = ?1", personId, pseudonym);
         // Stored responses to the person's retried requests may quote them; they only serve retries.
         update("delete from idempotency_record where caller = ?1", personId, null);
         Log.infof("Erased a person into %s (%d pieces of signed feedback pseudonymised)", pseudonym, feedback);

@@ -15,13 +15,14 @@ public final class FeedbackEvents {
 
     /**
      * hr.feedback.received: personId only when signed; the comment cut to an excerpt; confidential when the
-     * feedback is about a confidential request.
+     * feedback is about a confidential request, and then without the excerpt (its free text stays with the
+     * employee-relations specialists who may read it here).
      */
     public static FeedbackReceived received(Feedback feedback, int excerptLength) {
         return new FeedbackReceived(feedback.id, feedback.source.name(), feedback.subjectType.name(), feedback.subjectKey,
                 feedback.requestId == null ? null : feedback.requestId.toString(), feedback.reference,
                 feedback.requestType, feedback.team, feedback.csat, feedback.ces, feedback.nps,
-                excerpt(feedback.comment, excerptLength), List.copyOf(feedback.themes()),
+                feedback.confidential ? null : excerpt(feedback.comment, excerptLength), List.copyOf(feedback.themes()),
                 feedback.sentiment == null ? 0.0 : feedback.sentiment, feedback.frustrated, feedback.anonymous,
                 feedback.anonymous ? null : feedback.author, feedback.receivedOn, feedback.confidential);
     }

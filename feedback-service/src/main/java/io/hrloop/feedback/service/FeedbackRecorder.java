@@ -12,14 +12,13 @@ import io.hrloop.common.outbox.Outbox;
 import io.hrloop.common.time.Times;
 import io.hrloop.feedback.config.FeedbackConfig;
 import io.hrloop.feedback.domain.Feedback;
-import io.hrloop.feedback.domain.FeedbackSource;
-import io.hrloop.feedback.domain.Rollups;
 import io.hrloop.feedback.domain.TextAnalyser;
 
 /**
  * Stores one piece of feedback with its text analysis, adds it to the insight rollups, opens a follow-up
- * when called for and publishes hr.feedback.received, all in one transaction (for anonymous feedback the
- * event is held for the next shuffled release, see {@link AnonymousEvents}). Anonymous feedback is stored without author or time, and its event carries only the date.
+ * when called for and publishes hr.feedback.received, all in one transaction. Anonymous feedback is stored
+ * without author or time and held out of sight: no list, count, rollup or metric has it, and its event waits,
+ * until the next shuffled release batch ({@link AnonymousEvents}); its event carries only the date.
  */
 @ApplicationScoped
 public class FeedbackRecorder {
@@ -28,19 +27,19 @@ public class FeedbackRecorder {
     private final Outbox outbox;
     private final FeedbackConfig config;
     private final FollowUpService followUps;
-    private final RollupStore rollups;
+    private final FeedbackCounts counts;
     private final AnonymousEvents anonymousEvents;
     private final Times times;
 
     public FeedbackRecorder(TextAnalyser analyser, Outbox outbox, FeedbackConfig config, FollowUpService followUps,
-            RollupStore rollups, AnonymousEvents anonymousEvents, Times times) {
+            FeedbackCounts counts, AnonymousEvents anonymousEvents, Times times) {
         this.times = times;
         this.anonymousEvents = anonymousEvents;
         this.analyser = analyser;
         this.outbox = outbox;
         this.config = config;
         this.followUps = followUps;
-        this.rollups = rollups;
+        this.counts = counts;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -85,15 +84,14 @@ public class FeedbackRecorder {
             feedback.author = input.author();
             feedback.createdAt = times.nowUtc();
         }
+        feedback.released = !feedback.anonymous;
         feedback.persist();
         if (feedback.anonymous) {
             anonymousEvents.hold(FeedbackEvents.received(feedback, config.eventCommentExcerpt()));
         } else {
             outbox.publish(FeedbackEvents.received(feedback, config.eventCommentExcerpt()));
+            counts.count(feedback);
         }
-        rollups.add(Rollups.deltas(feedback.receivedOn, feedback.requestType, feedback.team, feedback.confidential,
-                Rollups.ofResponse(feedback.source == FeedbackSource.SURVEY, feedback.csat, feedback.ces, feedback.nps,
-                        feedback.sentiment, feedback.frustrated, feedback.themes())));
         followUps.consider(feedback);
         return feedback;
     }

@@ -102,12 +102,12 @@ public class FeedbackService {
     }
 
     /**
-     * Feedback newest day first. {@code author} limits it to one person's signed feedback;
-     * {@code withConfidential} lets employee-relations specialists see confidential request types (a
-     * person always sees their own).
+     * Feedback newest day first, anonymous feedback from its release batch on. {@code author} limits it to one
+     * person's signed feedback; {@code withConfidential} lets employee-relations specialists see confidential
+     * request types (a person always sees their own).
      */
     public Page<Feedback> list(Filter filter, String author, boolean withConfidential, int limit, String cursor) {
-        StringBuilder where = new StringBuilder("1 = 1");
+        StringBuilder where = new StringBuilder("released = true");
         Map<String, Object> params = new HashMap<>();
         if (author != null) {
             where.append(" and author = :author");
@@ -156,10 +156,10 @@ public class FeedbackService {
         }
     }
 
-    /** One piece of feedback as {@code author} (their own, signed) or HR may see it. */
+    /** One piece of feedback as {@code author} (their own, signed) or HR may see it; anonymous only once released. */
     public Optional<Feedback> find(UUID id, String author, boolean withConfidential) {
         Optional<Feedback> found = Feedback.findByIdOptional(id);
-        return found.filter(f -> author == null || author.equals(f.author))
+        return found.filter(f -> f.released).filter(f -> author == null || author.equals(f.author))
                 .filter(f -> author != null || withConfidential || !f.confidential);
     }
 

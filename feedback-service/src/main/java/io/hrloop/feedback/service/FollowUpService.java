@@ -53,16 +53,20 @@ public class FollowUpService {
         followUp.personId = feedback.author;
         followUp.csat = feedback.csat;
         followUp.nps = feedback.nps;
+        followUp.confidential = feedback.confidential;
         followUp.status = FollowUpStatus.OPEN;
         followUp.createdAt = times.nowUtc();
         followUp.persist();
         outbox.publish(FeedbackEvents.followUpOpened(followUp, feedback.confidential));
     }
 
-    /** Who is asking: hr-admin sees every team, other HR roles their own team. */
-    public record Viewer(String personId, String team, boolean allTeams) {
+    /**
+     * Who is asking: hr-admin sees every team, other HR roles their own team; follow-ups about a confidential
+     * request only employee-relations specialists.
+     */
+    public record Viewer(String personId, String team, boolean allTeams, boolean seesConfidential) {
         boolean sees(FollowUp followUp) {
-            return allTeams || team != null && team.equals(followUp.team);
+            return (allTeams || team != null && team.equals(followUp.team)) && (seesConfidential || !followUp.confidential);
         }
     }
 
@@ -75,6 +79,9 @@ public class FollowUpService {
             }
             where.append(" and team = :myTeam");
             params.put("myTeam", viewer.team());
+        }
+        if (!viewer.seesConfidential()) {
+            where.append(" and confidential = false");
         }
         if (team != null) {
             where.append(" and team = :team");

@@ -6,12 +6,12 @@ import java.util.List;
 import io.hrloop.feedback.support.Db;
 
 /** Searches every column of every table of the service's database for a value. */
-final class Anonymity {
+public final class Anonymity {
 
     private Anonymity() {
     }
 
-    static List<String> columnsMentioning(String value) {
+    public static List<String> columnsMentioning(String value) {
         List<String> found = new ArrayList<>();
         for (Object[] column : Db.rows("""
                 select table_name, column_name, data_type from information_schema.columns

@@ -1,9 +1,16 @@
 package io.hrloop.feedback.api;
 
-/** The insight rollups recomputed from the raw feedback and invitations, compared row by row with the stored ones. */
+/**
+ * The insight rollups recomputed from the raw feedback in sight (anonymous feedback from its release on) and the
+ * invitations, compared row by row with the stored ones.
+ */
 final class RollupRecomputation {
 
     private static final String THEME = "count(*) filter (where (',' || chosen_themes || ',' || detected_themes || ',') like '%%,%s,%%') as theme_%s";
+
+    /** The cell key of a row of feedback, as {@code Publication.Cell.key()} writes it. */
+    private static final String CELL_KEY = "coalesce(f.team, '') || chr(31) || case when f.confidential "
+            + "then chr(31) || 'confidential' else coalesce(f.request_type, '') end";
 
     static final String MISMATCHES = """
             with expanded as (
@@ -15,8 +22,8 @@ final class RollupRecomputation {
                 from feedback f
                 cross join (values ('DAY'), ('WEEK'), ('MONTH')) g (grain)
                 cross join lateral (values ('ALL', ''), ('TYPE', case when f.confidential then null else f.request_type end),
-                                           ('TEAM', f.team)) d (dimension, dimension_key)
-                where d.dimension_key is not null
+                                           ('TEAM', f.team), ('CELL', %s)) d (dimension, dimension_key)
+                where f.released and d.dimension_key is not null and (d.dimension <> 'CELL' or g.grain = 'WEEK')
             ), responses as (
                 select grain, period_start, dimension, dimension_key,
                        count(*) as responses, count(*) filter (where source = 'SURVEY') as survey_responses,
@@ -38,8 +45,9 @@ final class RollupRecomputation {
                        d.dimension, d.dimension_key, count(*) as invitations
                 from survey_invitation i
                 cross join (values ('DAY'), ('WEEK'), ('MONTH')) g (grain)
-                cross join lateral (values ('ALL', ''), ('TYPE', i.request_type), ('TEAM', i.team)) d (dimension, dimension_key)
-                where i.status <> 'WITHDRAWN'
+                cross join lateral (values ('ALL', ''), ('TYPE', i.request_type), ('TEAM', i.team),
+                                           ('CELL', i.team || chr(31) || i.request_type)) d (dimension, dimension_key)
+                where i.status <> 'WITHDRAWN' and (d.dimension <> 'CELL' or g.grain = 'WEEK')
                 group by 1, 2, 3, 4
             ), recomputed as (
                 select coalesce(r.grain, v.grain) as grain, coalesce(r.period_start, v.period_start) as period_start,
@@ -79,7 +87,7 @@ final class RollupRecomputation {
                or coalesce(s.theme_policy, 0) <> coalesce(c.theme_policy, 0)
                or coalesce(s.theme_access, 0) <> coalesce(c.theme_access, 0)
                or coalesce(s.theme_other, 0) <> coalesce(c.theme_other, 0)
-            """.formatted(String.join(",\n", java.util.Arrays.stream(new String[] { "speed", "communication", "outcome",
+            """.formatted(CELL_KEY, String.join(",\n", java.util.Arrays.stream(new String[] { "speed", "communication", "outcome",
             "respect", "process", "policy", "access", "other" }).map(t -> THEME.formatted(t, t)).toList()));
 
     private RollupRecomputation() {

@@ -57,4 +57,13 @@ class FeedbackEventsTest {
         assertEquals(List.of("speed", "communication"), data.themes().stream().map(Theme::key).toList());
         assertEquals("2026-11-23", data.receivedOn().toString());
     }
+
+    @Test
+    void feedbackAboutAConfidentialRequestIsFlaggedAndCarriesNoText() {
+        Feedback f = feedback(false, "My manager keeps shouting at me.");
+        f.confidential = true;
+        FeedbackReceived data = FeedbackEvents.received(f, 500);
+        assertTrue(data.confidential());
+        assertNull(data.comment());
+    }
 }

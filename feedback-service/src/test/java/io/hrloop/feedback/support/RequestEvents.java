@@ -66,19 +66,22 @@ public final class RequestEvents {
         data.put("improvementId", improvementId.toString());
         data.put("title", title);
         data.put("implementedAt", Instant.now().toString());
+        data.put("feedbackCount", feedbackIds.size());
         data.putArray("feedbackIds").addAll(feedbackIds.stream().map(MAPPER::valueToTree)
                 .map(com.fasterxml.jackson.databind.JsonNode.class::cast).toList());
         data.put("feedbackCount", feedbackIds.size());
         return event;
     }
 
-    public static void erased(String personId, String pseudonym) {
+    /** Sends hr.person.erased; returns the event's id. */
+    public static String erased(String personId, String pseudonym) {
         ObjectNode event = example("hr.person.erased", UUID.randomUUID());
         event.put("subject", personId);
         ObjectNode data = (ObjectNode) event.get("data");
         data.put("personId", personId);
         data.put("pseudonym", pseudonym);
         send("hr.people", personId, event);
+        return event.path("id").asText();
     }
 
     private static void fill(ObjectNode data, Request request) {

@@ -2,7 +2,9 @@ package io.hrloop.feedback.support;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
+import io.hrloop.feedback.domain.Feedback;
 import io.hrloop.feedback.domain.InvitationStatus;
 import io.hrloop.feedback.domain.Rollups;
 import io.hrloop.feedback.domain.SurveyInvitation;
@@ -17,6 +19,20 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public final class TimeTravel {
 
     private TimeTravel() {
+    }
+
+    /** Makes a piece of feedback (in sight) older by {@code days}: its day moves, and its counts with it. */
+    public static void ageFeedback(UUID id, int days) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            RollupStore rollups = Arc.container().instance(RollupStore.class).get();
+            Feedback feedback = Feedback.findById(id);
+            rollups.add(Rollups.ofFeedback(feedback).stream().map(d -> new Rollups.Delta(d.key(), d.counts().negated())).toList());
+            feedback.receivedOn = feedback.receivedOn.minusDays(days);
+            if (feedback.createdAt != null) {
+                feedback.createdAt = feedback.createdAt.minusDays(days);
+            }
+            rollups.add(Rollups.ofFeedback(feedback));
+        });
     }
 
     public static void ageInvitations(String personId, int days) {

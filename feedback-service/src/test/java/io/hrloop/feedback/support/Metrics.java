@@ -1,0 +1,22 @@
+package io.hrloop.feedback.support;
+
+import static io.restassured.RestAssured.given;
+
+/** Reads the service's Prometheus metrics as a scraper would. */
+public final class Metrics {
+
+    private Metrics() {
+    }
+
+    /** The sum of every series of {@code name} (all label values), 0 when there is none yet. */
+    public static double sum(String name) {
+        String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        double sum = 0;
+        for (String line : text.split("\n")) {
+            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+}
