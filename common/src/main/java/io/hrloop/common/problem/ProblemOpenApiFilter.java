@@ -31,6 +31,12 @@ public class ProblemOpenApiFilter implements OASFilter {
         for (PathItem item : openAPI.getPaths().getPathItems().values()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
                 complete(entry.getValue());
+                if (entry.getKey() != PathItem.HttpMethod.GET && entry.getKey() != PathItem.HttpMethod.HEAD
+                        && entry.getKey() != PathItem.HttpMethod.OPTIONS) {
+                    add(entry.getValue().getResponses(), "429", "Too many writes by this person for now (see Retry-After)",
+                            "too-many-requests", "Too many requests", "too many writes in a short time; retry after the "
+                                    + "time in Retry-After");
+                }
             }
         }
     }

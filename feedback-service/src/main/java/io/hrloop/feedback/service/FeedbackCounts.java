@@ -28,10 +28,17 @@ public class FeedbackCounts {
     private final MeterRegistry registry;
     private final TransactionSynchronizationRegistry transactions;
 
+    /** Prometheus: hrloop_feedback_received_total{sentiment}. */
+    static final String RECEIVED = "hrloop.feedback.received";
+
     public FeedbackCounts(RollupStore rollups, MeterRegistry registry, TransactionSynchronizationRegistry transactions) {
         this.rollups = rollups;
         this.registry = registry;
         this.transactions = transactions;
+        // every sentiment has a series from the start, so a rate over it works before the first piece arrives
+        for (String sentiment : List.of("negative", "neutral", "positive", "none")) {
+            registry.counter(RECEIVED, "sentiment", sentiment);
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -65,8 +72,8 @@ public class FeedbackCounts {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    bySentiment.forEach((sentiment, n) -> registry.counter("hrloop_feedback_received_total", "sentiment",
-                            sentiment).increment(n));
+                    bySentiment.forEach((sentiment, n) -> registry.counter(RECEIVED, "sentiment", sentiment)
+                            .increment(n));
                 }
             }
         });

@@ -1,8 +1,8 @@
 package io.hrloop.feedback.support;
 
-import static io.restassured.RestAssured.given;
+import io.hrloop.testsupport.Management;
 
-/** Reads the service's Prometheus metrics as a scraper would. */
+/** Reads the service's Prometheus metrics as a scraper would (on the management interface). */
 public final class Metrics {
 
     private Metrics() {
@@ -10,7 +10,7 @@ public final class Metrics {
 
     /** The sum of every series of {@code name} (all label values), 0 when there is none yet. */
     public static double sum(String name) {
-        String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = Management.given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         double sum = 0;
         for (String line : text.split("\n")) {
             if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
