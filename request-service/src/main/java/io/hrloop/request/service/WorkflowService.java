@@ -77,7 +77,8 @@ public class WorkflowService {
         if (r.status == RequestStatus.SUBMITTED) {
             transitions.move(r, RequestStatus.ASSIGNED, me, null, now, new StatusChange.OwnerChanged(previous, reason));
         } else {
-            events.publish(RequestAssigned.of(events.facts(r, now), previous, reason, r.status.name()));
+            events.publish(RequestAssigned.of(events.facts(r, now), previous, events.freeText(r, reason),
+                    r.status.name()));
         }
         return r;
     }
