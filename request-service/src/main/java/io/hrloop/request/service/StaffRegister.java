@@ -23,6 +23,7 @@ import io.hrloop.request.domain.HrRequest;
 import io.hrloop.request.domain.StaffMember;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The staff register: who may own requests. A person's token is the truth about their HR roles and team;
@@ -57,7 +58,7 @@ public class StaffRegister {
     /**
      * Notes that {@code personId} called with these roles and team. Cheap on the hot path: nothing is written
      * when this replica wrote the same within the hour. Never fails the call: a database that does not answer
-     * only pauses the sightings for a while.
+     * only pauses the sightings for a while (a failed write is tried again at the next call after that).
      */
     public void sighted(String personId, Collection<String> roles, String teamClaim) {
         String hrRoles = StaffMember.hrRoles(roles);
@@ -70,20 +71,32 @@ public class StaffRegister {
         if (fresh || now.isBefore(pausedUntil)) {
             return;
         }
+        if (written.size() > MAX_REMEMBERED) {
+            written.clear();
+        }
+        written.put(personId, new Written(fingerprint, now));
+        if (hrRoles.isEmpty()) {
+            // Most callers have no HR role: their call never waits on the register. Only a former member's
+            // entry changes (it loses its roles), in the background.
+            Infrastructure.getDefaultWorkerPool().execute(() -> record(personId, hrRoles, team, now));
+        } else {
+            // Staff are recorded before their call goes on, so that they can be given a request right after.
+            record(personId, hrRoles, team, now);
+        }
+    }
+
+    private void record(String personId, String hrRoles, String team, Instant now) {
         try {
             QuarkusTransaction.requiringNew().run(() -> write(personId, hrRoles, team, now));
         } catch (RuntimeException e) {
             if (DatabaseTrouble.isDatabaseTrouble(e)) {
+                written.remove(personId);
                 pausedUntil = now.plus(PAUSE_AFTER_FAILURE);
                 Log.debugf("Staff sightings paused for %s: the database does not answer", PAUSE_AFTER_FAILURE);
                 return;
             }
             Log.warnf("Staff sighting of %s not recorded: %s", personId, e.getClass().getSimpleName());
         }
-        if (written.size() > MAX_REMEMBERED) {
-            written.clear();
-        }
-        written.put(personId, new Written(fingerprint, now));
     }
 
     /** Records the caller at once, inside the current transaction (before they take a request themself). */
