@@ -43,6 +43,12 @@ public final class Cursor {
             if (parts.length != size) {
                 throw invalid();
             }
+            for (String part : parts) {
+                // A forged cursor must not smuggle what the database refuses (NUL) into a query.
+                if (part.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                    throw invalid();
+                }
+            }
             return new Cursor(parts);
         } catch (IllegalArgumentException e) {
             throw invalid();
@@ -62,19 +68,29 @@ public final class Cursor {
     }
 
     public OffsetDateTime time(int index) {
+        OffsetDateTime time;
         try {
-            return OffsetDateTime.parse(parts[index]);
+            time = OffsetDateTime.parse(parts[index]);
         } catch (RuntimeException e) {
             throw invalid();
         }
+        if (!DateParams.inRange(time)) {
+            throw invalid();
+        }
+        return time;
     }
 
     public LocalDate date(int index) {
+        LocalDate date;
         try {
-            return LocalDate.parse(parts[index]);
+            date = LocalDate.parse(parts[index]);
         } catch (RuntimeException e) {
             throw invalid();
         }
+        if (date.getYear() < DateParams.MIN_YEAR || date.getYear() > DateParams.MAX_YEAR) {
+            throw invalid();
+        }
+        return date;
     }
 
     public UUID uuid(int index) {

@@ -19,9 +19,11 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 
+import io.hrloop.common.api.input.InvalidCharactersException;
 import io.hrloop.common.db.DatabaseTrouble;
 import io.hrloop.common.domain.DomainException;
 import io.quarkus.logging.Log;
@@ -96,6 +98,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mapJson(JsonProcessingException e) {
+        if (e instanceof InvalidCharactersException invalid) {
+            String field = path(invalid);
+            String message = "contains a NUL character";
+            return problem(new Problem(Problem.TYPE_BASE + "invalid-characters", "Invalid request", 400,
+                    "field '" + field + "' " + message, null, List.of(new Problem.FieldError(field, message)), null));
+        }
+        StreamConstraintsException limit = cause(e, StreamConstraintsException.class);
+        if (limit != null) {
+            // Nesting, string or number beyond the limits of io.hrloop.common.api.input.InputLimits.
+            return problem(400, "malformed-body", "Malformed request body",
+                    "the body exceeds a JSON limit: " + constraint(limit.getOriginalMessage()));
+        }
         String detail = "the body is not valid JSON";
         if (e instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
             detail = "field '" + path(invalid) + "' has an invalid value";
@@ -112,6 +126,31 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response mapMismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
         return mapJson(e);
+    }
+
+    /** The failure or one of its causes of the given type (Jackson wraps what a property's reading threw). */
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    /** Which limit was hit, without echoing the input. */
+    private static String constraint(String message) {
+        String text = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+        if (text.contains("nesting depth")) {
+            return "nested too deeply";
+        }
+        if (text.contains("string value length")) {
+            return "a string is too long";
+        }
+        if (text.contains("number value length")) {
+            return "a number is too long";
+        }
+        return "the document is too large";
     }
 
     private static String path(JsonMappingException e) {
@@ -149,6 +188,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mapWebApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        JsonProcessingException json = cause(e, JsonProcessingException.class);
+        if (json != null && status == 400) {
+            // Quarkus REST wraps what Jackson could not read (a JSON limit, say) in a plain 400.
+            return mapJson(json);
+        }
         if (e instanceof NotFoundException) {
             return problem(404, "not-found", "Not found", "no resource at this path");
         }

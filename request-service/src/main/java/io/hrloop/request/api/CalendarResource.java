@@ -78,7 +78,7 @@ public class CalendarResource {
             @NotBlank @Schema(examples = "Europe/Berlin", description = "IANA time zone") String zone,
             @NotNull @Schema(description = "Working periods per weekday (MONDAY..SUNDAY); a weekday left out has none")
             Map<DayOfWeek, @NotNull List<@NotNull @Valid PeriodBody>> workingHours,
-            @Schema(description = "Dates without working hours") List<@NotNull LocalDate> holidays) {
+            @Size(max = 5000) @Schema(description = "Dates without working hours") List<@NotNull LocalDate> holidays) {
 
         CatalogService.CalendarSpec spec() {
             Map<DayOfWeek, List<BusinessHours.Period>> week = new EnumMap<>(DayOfWeek.class);

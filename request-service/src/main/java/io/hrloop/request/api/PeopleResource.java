@@ -34,16 +34,21 @@ public class PeopleResource {
     @Path("{personId}")
     @RolesAllowed(Roles.HR_ADMIN)
     @Operation(summary = "Erase a person", description = "Pseudonymises the person wherever this service keeps them "
-            + "(requester, on-behalf-of, owner, comment authors, decline and appeal parties, history actors) and "
-            + "redacts what they wrote as a customer. Requests and history entries stay, so counts survive. Publishes "
-            + "hr.person.erased (topic hr.people) so that every service erases the person too. Repeating it is "
-            + "harmless and announces the erasure again.")
+            + "(requester, on-behalf-of, owner, comment authors, decline and appeal parties, history actors, the staff "
+            + "register, which also deactivates them) and redacts free text: everything they wrote (subjects and "
+            + "descriptions of requests they filed, comments, decline explanations and alternatives, decision and appeal "
+            + "notes, appeal statements, notes of their history entries) and the subject and description of every "
+            + "request about them. Stored Idempotency-Key responses that are theirs or name them are deleted. Requests, "
+            + "comments and history entries stay, so counts survive. Publishes hr.person.erased (topic hr.people) so "
+            + "that every service erases the person too. Repeating it changes nothing here and announces the erasure "
+            + "again.")
     @APIResponse(responseCode = "200", description = "Erased here; what was touched",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ErasureService.Erasure.class),
                     examples = @ExampleObject(name = "erased", value = """
                             {"personId":"emp-1001","pseudonym":"erased-7f3a9c01d2e4","erasedAt":"2026-11-22T10:00:00Z",
-                             "erasedBy":"admin-1","requests":3,"comments":5,"declines":0,"historyEntries":14}""")))
+                             "erasedBy":"admin-1","requests":3,"comments":5,"declines":0,"historyEntries":14,
+                             "staffEntries":0,"idempotencyRecords":2}""")))
     @APIResponse(responseCode = "400", description = "Person id too long",
             content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not hr-admin",

@@ -1,8 +1,6 @@
 package io.hrloop.request.api;
 
 import java.net.URI;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,9 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hrloop.common.api.Cursor;
+import io.hrloop.common.api.DateParams;
 import io.hrloop.common.api.Page;
 import io.hrloop.common.api.QueryParams;
-import io.hrloop.common.domain.DomainException;
 import io.hrloop.common.idempotency.Idempotency;
 import io.hrloop.common.problem.Problem;
 import io.hrloop.common.security.Caller;
@@ -144,19 +142,8 @@ public class RequestResource {
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = Cursor.limit(limit, 20, 100);
         RequestService.Filters filters = new RequestService.Filters(QueryParams.enums(RequestStatus.class, "status", status), type, owner, team, requester,
-                breached, q, time("createdFrom", createdFrom), time("createdTo", createdTo), sort);
+                breached, q, DateParams.dateTime("createdFrom", createdFrom), DateParams.dateTime("createdTo", createdTo), sort);
         Page<HrRequest> page = requests.list(filters, cursor, size);
         return new Page<>(views.of(page.items()), page.next());
-    }
-
-    static OffsetDateTime time(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value);
-        } catch (DateTimeParseException e) {
-            throw DomainException.invalid("invalid-filter", name + " must be a date-time such as 2026-11-01T00:00:00Z");
-        }
     }
 }

@@ -11,6 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -84,7 +85,7 @@ public class RequestTypeResource {
             @NotBlank @Schema(description = "Key of the business calendar the targets count in") String calendar,
             @NotNull @Schema(description = "Targets for every priority: LOW, NORMAL, HIGH, URGENT")
             Map<Priority, @NotNull @Valid TargetBody> targets,
-            @DecimalMin("0") @DecimalMax("1") @Schema(description = "Share of resolved requests whose requester is "
+            @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 4) @Schema(description = "Share of resolved requests whose requester is "
                     + "invited to a survey; default 1") BigDecimal surveySamplingRate,
             @Schema(description = "Inactive types take no new requests; default true") Boolean active) {
 

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.hrloop.common.api.DateParams;
 import io.hrloop.common.problem.Problem;
 import io.hrloop.common.security.Roles;
 import io.hrloop.request.service.ServiceLevelService;
@@ -26,8 +27,9 @@ import io.hrloop.request.service.ServiceLevelService;
 public class ServiceLevelResource {
 
     static final String REPORT = """
-            {"from":"2026-10-01T00:00:00Z","to":"2026-11-01T00:00:00Z","groupBy":"type","goal":0.9,
-             "groups":[{"key":"payroll-query","requests":42,
+            {"from":"2026-09-28T00:00:00Z","to":"2026-11-02T00:00:00Z","groupBy":"type","goal":0.9,"minGroupSize":5,
+             "groups":[{"key":"benefits-question","requests":null,"suppressed":true,"firstResponse":null,"resolution":null},
+              {"key":"payroll-query","requests":42,"suppressed":false,
               "firstResponse":{"attained":40,"breached":2,"pending":0,"attainment":0.9524,"goal":0.9,"gapToGoal":0.0524,
                "averageTargetMinutes":480.0,"averageMinutes":131.5,"averageOverrunMinutes":-348.5},
               "resolution":{"attained":33,"breached":6,"pending":3,"attainment":0.8462,"goal":0.9,"gapToGoal":-0.0538,
@@ -43,14 +45,18 @@ public class ServiceLevelResource {
     @Path("service-levels")
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
     @Operation(summary = "Service-level attainment report", description = "Over the requests created in [from, to) "
-            + "(default: the last 30 days) that the caller may see as HR; confidential cases count only for "
+            + "(default: the weeks of the last 30 days) that the caller may see as HR; confidential cases count only for "
             + "er-specialists. attainment = attained ÷ decided; gapToGoal = attainment − the configured goal; "
-            + "averageOverrunMinutes = business minutes used − target, over completed targets (negative is faster).")
+            + "averageOverrunMinutes = business minutes used − target, over completed targets (negative is faster). "
+            + "Small numbers are protected: from and to are moved to whole ISO weeks (Monday 00:00 UTC; the response "
+            + "shows the period used), a request type × team × week with fewer than minGroupSize requests is left out "
+            + "of every figure and count, and a group with nothing left is suppressed (figures null). A month is the "
+            + "ISO weeks whose Thursday falls in it.")
     @APIResponse(responseCode = "200", description = "Attainment and gap per group",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ServiceLevelService.Report.class),
                     examples = @ExampleObject(name = "by type", value = REPORT)))
-    @APIResponse(responseCode = "400", description = "Invalid period or grouping",
+    @APIResponse(responseCode = "400", description = "Invalid period (not a date, outside the years 1..9999, from not before to) or grouping",
             content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Requesters have no report; HR roles only",
             content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -60,7 +66,7 @@ public class ServiceLevelResource {
             @QueryParam("groupBy") @Parameter(schema = @Schema(enumeration = { "type", "team", "week", "month" }),
                     description = "Default type") String groupBy,
             @QueryParam("type") String type, @QueryParam("team") String team) {
-        return serviceLevels.report(RequestResource.time("from", from), RequestResource.time("to", to), groupBy, type,
+        return serviceLevels.report(DateParams.dateTime("from", from), DateParams.dateTime("to", to), groupBy, type,
                 team);
     }
 }

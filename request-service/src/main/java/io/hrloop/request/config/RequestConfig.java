@@ -23,6 +23,17 @@ public interface RequestConfig {
 
     Sla sla();
 
+    Reports reports();
+
+    interface Reports {
+        /**
+         * Fewest requests a cell of the service-level report (request type × team × ISO week) must have to be
+         * counted; smaller cells are left out of every figure and a group with none left is suppressed.
+         */
+        @WithDefault("5")
+        int minGroupSize();
+    }
+
     interface Sla {
         /** Share of a target's business time after which the target is at risk. */
         @WithDefault("0.8")

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.hrloop.common.domain.DomainException;
+
 /**
  * The business-hours clock of one calendar: working periods per weekday in local time, holidays, and
  * a time zone. Durations are real elapsed time inside working periods, so a period that spans a
@@ -25,8 +27,11 @@ import java.util.TreeSet;
  */
 public final class BusinessHours {
 
-    /** Upper bound of the day-by-day walk; a calendar without working time for this long is unusable. */
-    private static final int MAX_DAYS = 3 * 366;
+    /**
+     * Upper bound of the day-by-day walk: a target must be reached within this many days, whatever the
+     * calendar. Calendars and request types are checked against it when they are defined ({@link #reaches}).
+     */
+    public static final int MAX_DAYS = 3 * 366;
 
     private final ZoneId zone;
     private final Map<DayOfWeek, List<Period>> week;
@@ -134,7 +139,38 @@ public final class BusinessHours {
                 remaining -= available;
             }
         }
-        throw new IllegalStateException("the calendar has no working time for " + MAX_DAYS + " days");
+        throw DomainException.unprocessable("target-unreachable", "the calendar has too little working time to count "
+                + businessTime.toMinutes() + " business minutes within " + MAX_DAYS + " days from " + start
+                + "; an hr-admin must give the calendar more working hours or the type a shorter target");
+    }
+
+    /**
+     * Whether {@code businessTime} can be counted from any moment of the {@link #MAX_DAYS} days from
+     * {@code firstDay} on (so that {@link #add} never runs out of days for a submission in that time). The
+     * day a count starts on is not counted at all, which errs on the safe side.
+     */
+    public boolean reaches(LocalDate firstDay, Duration businessTime) {
+        long needed = businessTime.getSeconds();
+        int window = MAX_DAYS - 1;
+        long[] sum = new long[MAX_DAYS + window + 1];
+        LocalDate day = firstDay;
+        for (int i = 0; i < MAX_DAYS + window; i++, day = day.plusDays(1)) {
+            sum[i + 1] = sum[i] + workingSeconds(day);
+        }
+        for (int start = 0; start < MAX_DAYS; start++) {
+            if (sum[start + 1 + window] - sum[start + 1] < needed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private long workingSeconds(LocalDate day) {
+        long seconds = 0;
+        for (Period period : periodsOn(day)) {
+            seconds += Duration.between(at(day, period.startMinute()), at(day, period.endMinute())).getSeconds();
+        }
+        return seconds;
     }
 
     /** Working time between two moments; zero when {@code to} is not after {@code from}. */

@@ -81,6 +81,10 @@ public class Access {
         return caller.team();
     }
 
+    public java.util.Set<String> roles() {
+        return caller.roles();
+    }
+
     /** The request if the caller may see it; otherwise 404, so that its existence is not revealed. */
     public HrRequest visible(UUID id) {
         HrRequest r = HrRequest.findById(id);

@@ -1,10 +1,12 @@
 package io.hrloop.request.service;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +73,10 @@ public class CatalogService {
         WorkCalendar calendar = calendar(key);
         ETags.check(ifMatch, calendar.version);
         validate(spec);
+        BusinessHours hours = BusinessHours.of(ZoneId.of(spec.zone()), spec.workingHours(), spec.holidays());
+        for (RequestType type : RequestType.<RequestType>list("calendarKey", key)) {
+            requireReachable(hours, type.key, targets(type));
+        }
         apply(calendar, spec);
         entityManager.flush();
         return calendar;
@@ -176,6 +182,27 @@ public class CatalogService {
                         "the resolution target cannot be shorter than the first-response target");
             }
         }
+        requireReachable(businessHours(spec.calendar()), null, spec.targets());
+    }
+
+    /**
+     * Refuses (422 {@code target-unreachable}) a calendar and targets that could not be counted within the
+     * clock's horizon from some day of the next {@link BusinessHours#MAX_DAYS} days: otherwise every
+     * submission of the type would fail.
+     */
+    private void requireReachable(BusinessHours hours, String typeKey, Map<Priority, TargetMinutes> targets) {
+        Priority longest = targets.entrySet().stream()
+                .max(Comparator.comparingInt(e -> e.getValue().resolutionMinutes())).orElseThrow().getKey();
+        int minutes = targets.get(longest).resolutionMinutes();
+        if (!hours.reaches(times.today(), Duration.ofMinutes(minutes))) {
+            String whose = typeKey == null ? "" : " of request type " + typeKey;
+            throw DomainException.unprocessable("target-unreachable", "the " + longest + " resolution target" + whose
+                    + " (" + minutes + " business minutes) cannot be reached within " + BusinessHours.MAX_DAYS
+                    + " days of this calendar from some day of the next " + BusinessHours.MAX_DAYS
+                    + " days: give the calendar more working hours or the type shorter targets")
+                    .with("errors", List.of(Map.of("field", typeKey == null ? "targets." + longest + ".resolutionMinutes"
+                            : "workingHours", "message", "not reachable within " + BusinessHours.MAX_DAYS + " days")));
+        }
     }
 
     private static DomainException invalid(String field, String message) {
@@ -189,7 +216,7 @@ public class CatalogService {
         Map<DayOfWeek, List<Map<String, String>>> stored = new EnumMap<>(DayOfWeek.class);
         spec.workingHours().forEach((day, periods) -> {
             List<Map<String, String>> list = new ArrayList<>();
-            periods.stream().sorted(java.util.Comparator.comparingInt(BusinessHours.Period::startMinute))
+            periods.stream().sorted(Comparator.comparingInt(BusinessHours.Period::startMinute))
                     .forEach(p -> {
                         Map<String, String> entry = new LinkedHashMap<>();
                         entry.put("start", p.start());

@@ -17,7 +17,8 @@ import io.hrloop.request.domain.SlaTimer;
 
 /**
  * The hr.request.* events, written through the outbox in the transaction of the change. Confidential
- * requests travel without requester, on-behalf-of person and subject; internal comments never travel.
+ * requests travel without requester, on-behalf-of person, subject or any other free text; internal
+ * comments never travel.
  */
 @ApplicationScoped
 public class RequestEvents {
@@ -38,6 +39,14 @@ public class RequestEvents {
         return new RequestFacts(r.id, r.reference, r.typeKey, r.category, r.team, r.priority.name(), r.status.name(),
                 r.confidential, r.confidential ? null : r.requester, r.confidential ? null : r.onBehalfOf, r.owner,
                 r.confidential ? null : r.subject, type.surveySamplingRate.doubleValue(), at.atOffset(ZoneOffset.UTC));
+    }
+
+    /**
+     * Free text as it may travel: not at all for a confidential request, whose events every consumer
+     * receives (notes, reasons, decline explanations and alternatives stay in this service).
+     */
+    public String freeText(HrRequest r, String text) {
+        return r.confidential ? null : text;
     }
 
     public void atRisk(HrRequest r, SlaTarget target, SlaTimer timer, Instant at) {

@@ -73,24 +73,26 @@ public class Transitions {
             StatusChange change) {
         RequestFacts facts = events.facts(r, at);
         String previous = from.name();
+        String told = events.freeText(r, note);
         if (to == RequestStatus.ASSIGNED) {
             StatusChange.OwnerChanged owner = change instanceof StatusChange.OwnerChanged o ? o
                     : new StatusChange.OwnerChanged(null, null);
-            return RequestAssigned.of(facts, owner.previousOwner(), owner.reason(), previous);
+            return RequestAssigned.of(facts, owner.previousOwner(), events.freeText(r, owner.reason()), previous);
         }
         if (to == RequestStatus.RESOLVED) {
-            return RequestResolved.of(facts, r.resolvedAt, r.resOutcome == SlaOutcome.BREACHED, previous, note);
+            return RequestResolved.of(facts, r.resolvedAt, r.resOutcome == SlaOutcome.BREACHED, previous, told);
         }
         if (to == RequestStatus.DECLINED && change instanceof StatusChange.Declined declined) {
             RequestDecline d = declined.decline();
             return RequestDeclined.of(facts, d.reason.name(), d.subReason == null ? null : d.subReason.name(),
-                    d.policyReference, d.alternative, d.explanation, previous, note);
+                    d.policyReference, events.freeText(r, d.alternative), events.freeText(r, d.explanation), previous,
+                    told);
         }
         if (from == RequestStatus.RESOLVED && to == RequestStatus.IN_PROGRESS) {
-            return RequestReopened.of(facts, previous, note);
+            return RequestReopened.of(facts, previous, told);
         }
         String appeal = change instanceof StatusChange.AppealDecided decided ? decided.outcome().name() : null;
-        return RequestStatusChanged.of(facts, previous, note, appeal);
+        return RequestStatusChanged.of(facts, previous, told, appeal);
     }
 
     /** The first answer to the customer that is not a status change: a public comment by HR. */

@@ -31,11 +31,13 @@ public class WorkflowService {
     private final AuditLog audit;
     private final RequestEvents events;
     private final RequestConfig config;
+    private final StaffRegister staff;
     private final Times times;
 
     public WorkflowService(Access access, Transitions transitions, AuditLog audit, RequestEvents events,
-            RequestConfig config, Times times) {
+            RequestConfig config, StaffRegister staff, Times times) {
         this.access = access;
+        this.staff = staff;
         this.transitions = transitions;
         this.audit = audit;
         this.events = events;
@@ -45,7 +47,9 @@ public class WorkflowService {
 
     /**
      * Gives the request an owner. An agent of the team takes an unowned request for themself; the owner
-     * hands it over; a lead of the queue (re)assigns anything. A reassignment records its reason.
+     * hands it over; a lead of the queue (re)assigns anything. A reassignment records its reason. The new
+     * owner must be allowed by the staff register (an active hr-agent or hr-lead of the request's team, an
+     * er-specialist for a confidential case): owning a request opens its internal comments and deliberation.
      */
     @Transactional
     public HrRequest assign(UUID id, String ifMatch, String owner, String reason) {
@@ -69,6 +73,10 @@ public class WorkflowService {
         if (r.owner != null && (reason == null || reason.isBlank())) {
             throw DomainException.invalid("reason-required", "reassigning a request records why: give a reason");
         }
+        if (owner.equals(me)) {
+            staff.sightCaller();
+        }
+        staff.requireOwner(owner, r);
         Instant now = times.now();
         String previous = r.owner;
         r.owner = owner;
@@ -77,7 +85,8 @@ public class WorkflowService {
         if (r.status == RequestStatus.SUBMITTED) {
             transitions.move(r, RequestStatus.ASSIGNED, me, null, now, new StatusChange.OwnerChanged(previous, reason));
         } else {
-            events.publish(RequestAssigned.of(events.facts(r, now), previous, reason, r.status.name()));
+            events.publish(RequestAssigned.of(events.facts(r, now), previous, events.freeText(r, reason),
+                    r.status.name()));
         }
         return r;
     }

@@ -45,7 +45,9 @@ class ErasureTest {
         String person = unique("emp");
         String agentId = unique("agent");
         String id = Api.submit(employee(person), type, "Overtime missing");
-        Api.submit(employee(person), type, "Second question");
+        for (int i = 0; i < 4; i++) { // five requests: a group the report shows (see its small-number rule)
+            Api.submit(employee(person), type, "Another question");
+        }
         assign(agent(agentId, team), id, agentId).statusCode(200);
         status(agent(agentId, team), id, "IN_PROGRESS", null).statusCode(200);
         status(agent(agentId, team), id, "WAITING_ON_CUSTOMER", "Which month?").statusCode(200);
@@ -58,7 +60,7 @@ class ErasureTest {
         try (EventProbe probe = EventProbe.at("hr.people")) {
             pseudonym = as(admin()).delete("/api/v1/people/" + person).then().statusCode(200)
                     .body("personId", equalTo(person)).body("pseudonym", matchesPattern("erased-[0-9a-f]{12}"))
-                    .body("requests", equalTo(2)).body("comments", equalTo(1)).body("erasedBy", equalTo("admin-1"))
+                    .body("requests", equalTo(5)).body("comments", equalTo(1)).body("erasedBy", equalTo("admin-1"))
                     .extract().path("pseudonym");
             JsonNode event = probe.await(1, Duration.ofSeconds(20), e -> person.equals(e.path("subject").asText())).getFirst();
             assertEquals("hr.person.erased", event.path("type").asText());
@@ -67,7 +69,7 @@ class ErasureTest {
             assertEquals("admin-1", event.path("data").path("erasedBy").asText());
         }
         read(admin(), id).statusCode(200).body("requester", equalTo(pseudonym))
-                .body("description", equalTo("[erased]")).body("subject", equalTo("Overtime missing"));
+                .body("description", equalTo("[erased]")).body("subject", equalTo("[erased]"));
         as(agent(agentId, team)).get("/api/v1/requests/" + id + "/comments").then()
                 .body("items.author", equalTo(List.of(pseudonym, agentId)))
                 .body("items.body", equalTo(List.of("[erased]", "Thanks, checking")));
@@ -77,7 +79,7 @@ class ErasureTest {
         assertFalse(history.contains(person), history);
         as(employee(person)).get("/api/v1/requests").then().body("items", hasSize(0));
         as(admin()).get(reportQuery).then().body("groups[0].requests", equalTo(before));
-        as(admin()).queryParam("type", type).get("/api/v1/requests").then().body("items", hasSize(2))
+        as(admin()).queryParam("type", type).get("/api/v1/requests").then().body("items", hasSize(5))
                 .body("items.requester", everyItem(equalTo(pseudonym)));
     }
 
@@ -96,7 +98,7 @@ class ErasureTest {
                 .body("declines", equalTo(1)).extract().path("pseudonym");
         read(employee(person), id).body("owner", equalTo(pseudonym));
         as(Api.lead(unique("lead"), team)).get("/api/v1/requests/" + id + "/decline").then()
-                .body("proposedBy", equalTo(pseudonym)).body("explanation", equalTo("x"));
+                .body("proposedBy", equalTo(pseudonym)).body("explanation", equalTo("[erased]"));
         as(Api.lead(unique("lead"), team)).get("/api/v1/requests/" + id + "/history").then()
                 .body("items.find { it.field == 'owner' }.after", equalTo(pseudonym));
     }

@@ -38,7 +38,9 @@ class OpenApiTest {
             Map.entry("/api/v1/requests/{id}/comments", List.of("get", "post")),
             Map.entry("/api/v1/requests/{id}/history", List.of("get")),
             Map.entry("/api/v1/service-levels", List.of("get")),
-            Map.entry("/api/v1/people/{personId}", List.of("delete")));
+            Map.entry("/api/v1/people/{personId}", List.of("delete")),
+            Map.entry("/api/v1/staff", List.of("get")),
+            Map.entry("/api/v1/staff/{personId}", List.of("get", "put")));
 
     JsonNode document() throws Exception {
         String json = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();

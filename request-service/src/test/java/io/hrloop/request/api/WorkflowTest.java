@@ -131,6 +131,7 @@ class WorkflowTest {
         assign(agent("other", team), id, agent).statusCode(403);
         assign(agent(agent, team), id, agent).statusCode(200);
         assign(agent("other", team), id, "other").statusCode(403);
+        Api.staff("agent-b", team, "hr-agent");
         assign(lead("lead-3", team), id, "agent-b").statusCode(400)
                 .body("type", equalTo("https://hrloop.dev/problems/reason-required"));
         try (EventProbe probe = EventProbe.at("hr.requests")) {

@@ -2,6 +2,7 @@ package io.hrloop.request.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -51,6 +52,12 @@ public final class Api {
 
     public static String service(String person) {
         return Tokens.of(person, null, "service");
+    }
+
+    /** hr-admin enters {@code person} in the staff register with these roles and team (so they may own requests). */
+    public static void staff(String person, String team, String... roles) {
+        as(admin()).body(Map.of("team", team, "roles", List.of(roles), "active", true))
+                .put("/api/v1/staff/" + person).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
     }
 
     public static RequestSpecification as(String token) {
