@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /** An hr.request.* event: the facts of its request plus, per type, what happened. */
 public sealed interface RequestEvent extends EventData permits RequestSubmitted, RequestAssigned, RequestStatusChanged,
-        RequestResolved, RequestDeclined, RequestReopened, RequestSlaAtRisk, RequestSlaBreached {
+        RequestResolved, RequestDeclined, RequestReopened, RequestSlaAtRisk, RequestSlaBreached, RequestRetriaged {
 
     UUID requestId();
 

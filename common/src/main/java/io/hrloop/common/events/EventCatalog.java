@@ -20,6 +20,7 @@ public enum EventCatalog {
     REQUEST_REOPENED("hr.request.reopened", Topics.REQUESTS, RequestReopened.class),
     REQUEST_SLA_AT_RISK("hr.request.sla-at-risk", Topics.REQUESTS, RequestSlaAtRisk.class),
     REQUEST_SLA_BREACHED("hr.request.sla-breached", Topics.REQUESTS, RequestSlaBreached.class),
+    REQUEST_RETRIAGED("hr.request.retriaged", Topics.REQUESTS, RequestRetriaged.class),
     FEEDBACK_RECEIVED("hr.feedback.received", Topics.FEEDBACK, FeedbackReceived.class),
     FEEDBACK_FOLLOW_UP_OPENED("hr.feedback.follow-up-opened", Topics.FEEDBACK, FollowUpOpened.class),
     IMPROVEMENT_CREATED("hr.improvement.created", Topics.IMPROVEMENTS, ImprovementCreated.class),
