@@ -44,7 +44,9 @@ import io.hrloop.common.problem.Problem;
 import io.hrloop.common.security.Caller;
 import io.hrloop.common.security.Roles;
 import io.hrloop.request.domain.BusinessHours;
+import io.hrloop.request.domain.CalendarRevision;
 import io.hrloop.request.domain.WorkCalendar;
+import io.hrloop.request.service.CalendarRevisions;
 import io.hrloop.request.service.CatalogService;
 import io.quarkus.security.Authenticated;
 
@@ -57,11 +59,14 @@ public class CalendarResource {
     static final String KEY = "^[a-z0-9][a-z0-9-]{0,99}$";
 
     private final CatalogService catalog;
+    private final CalendarRevisions revisions;
     private final Idempotency idempotency;
     private final Caller caller;
 
-    public CalendarResource(CatalogService catalog, Idempotency idempotency, Caller caller) {
+    public CalendarResource(CatalogService catalog, CalendarRevisions revisions, Idempotency idempotency,
+            Caller caller) {
         this.catalog = catalog;
+        this.revisions = revisions;
         this.idempotency = idempotency;
         this.caller = caller;
     }
@@ -102,14 +107,28 @@ public class CalendarResource {
 
     @Schema(name = "Calendar")
     public record CalendarView(String key, String name, String zone, Map<DayOfWeek, List<PeriodBody>> workingHours,
-            List<LocalDate> holidays, OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) {
+            List<LocalDate> holidays, OffsetDateTime createdAt, OffsetDateTime updatedAt, long version,
+            @Schema(description = "Revision of the working time (zone, hours, holidays); see .../revisions") int revision) {
 
         static CalendarView from(WorkCalendar c, CatalogService catalog) {
             Map<DayOfWeek, List<PeriodBody>> week = new EnumMap<>(DayOfWeek.class);
             catalog.workingHours(c).forEach((day, periods) -> week.put(day,
                     periods.stream().map(p -> new PeriodBody(p.start(), p.end())).toList()));
             return new CalendarView(c.key, c.name, c.zone, week, List.copyOf(catalog.holidays(c)), c.createdAt,
-                    c.updatedAt, c.version);
+                    c.updatedAt, c.version, c.revision);
+        }
+    }
+
+    @Schema(name = "CalendarRevision", description = "The working time of a calendar from validFrom until the next revision")
+    public record RevisionView(String key, int revision, OffsetDateTime validFrom, String zone,
+            Map<DayOfWeek, List<PeriodBody>> workingHours, List<LocalDate> holidays) {
+
+        static RevisionView from(CalendarRevision r, CatalogService catalog) {
+            Map<DayOfWeek, List<PeriodBody>> week = new EnumMap<>(DayOfWeek.class);
+            catalog.workingHours(r.workingHours).forEach((day, periods) -> week.put(day,
+                    periods.stream().map(p -> new PeriodBody(p.start(), p.end())).toList()));
+            return new RevisionView(r.calendarKey, r.revision, r.validFrom, r.zone, week,
+                    List.copyOf(catalog.holidays(r.holidays)));
         }
     }
 
@@ -142,7 +161,11 @@ public class CalendarResource {
     @Path("{key}")
     @RolesAllowed(Roles.HR_ADMIN)
     @Operation(summary = "Replace a business calendar", description = "Send If-Match with the ETag read; a stale one is 412. "
-            + "Due times already computed keep their value; new computations use the new calendar.")
+            + "A change of the working time (zone, hours, holidays) is a new revision in force from now; earlier "
+            + "revisions are kept (GET .../revisions). Open requests on the calendar are re-planned in the background, "
+            + "in batches: business time used until now counts under the revision before, the rest under the new one, "
+            + "and the history of each records the move and the due times it changed. A request not reached yet is "
+            + "re-planned before anything else happens to it. A name change alone is no new revision.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarBody.class),
             examples = @ExampleObject(name = "office", value = Examples.CALENDAR)))
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -176,6 +199,22 @@ public class CalendarResource {
     public Response get(@PathParam("key") String key) {
         WorkCalendar calendar = catalog.calendar(key);
         return Response.ok(CalendarView.from(calendar, catalog)).tag(String.valueOf(calendar.version)).build();
+    }
+
+    @GET
+    @Path("{key}/revisions")
+    @Authenticated
+    @Operation(summary = "List a calendar's revisions", description = "Newest first; each is the working time in force "
+            + "from validFrom until the next one (revision 1 also before its validFrom). Service levels are counted "
+            + "with the revision in force for the request at each moment.")
+    @APIResponse(responseCode = "200", description = "A page of revisions")
+    @APIResponse(responseCode = "400", description = "Invalid limit or cursor",
+            content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such calendar",
+            content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Page<RevisionView> revisions(@PathParam("key") String key, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return revisions.list(key, cursor, Cursor.limit(limit, 20, 100)).map(r -> RevisionView.from(r, catalog));
     }
 
     @GET

@@ -39,7 +39,7 @@ final class Examples {
              "description":"My 6 hours of overtime on 14 October are not on the payslip.","priority":"NORMAL",
              "channel":"PORTAL","status":"ASSIGNED","requester":"emp-1001","onBehalfOf":null,"owner":"agent-2001",
              "team":"payroll","confidential":false,"createdAt":"2026-11-20T15:30:00Z","updatedAt":"2026-11-20T15:42:00Z",
-             "resolvedAt":null,"closedAt":null,"version":2,"allowedTransitions":["IN_PROGRESS","DECLINED"],
+             "resolvedAt":null,"closedAt":null,"version":2,"allowedTransitions":["IN_PROGRESS","DECLINED","WITHDRAWN"],
              "serviceLevel":{"calendar":"office-de","firstResponseDue":"2026-11-23T12:30:00+01:00",
               "resolutionDue":"2026-11-26T12:30:00+01:00","paused":false,"atRisk":false,"breached":false,
               "firstResponse":{"targetMinutes":480,"dueAt":"2026-11-23T12:30:00+01:00","elapsedMinutes":30,
@@ -52,6 +52,22 @@ final class Examples {
 
     static final String STATUS = """
             {"status":"WAITING_ON_CUSTOMER","note":"Please send the timesheet approved by your manager."}""";
+
+    static final String WITHDRAW = """
+            {"status":"WITHDRAWN","note":"Sorted out with my manager, thank you."}""";
+
+    static final String RETRIAGE = """
+            {"type":"payroll-query","priority":"HIGH","reason":"A payslip correction, not a benefits question; due Friday"}""";
+
+    static final String SUGGESTION_VIEW = """
+            {"type":"payroll-query","suggestionIds":["7c9e6679-7425-40de-944b-e07fc1f90ae7","lesson-overtime-claims"]}""";
+
+    static final String DEFLECTION = """
+            {"from":"2026-09-28T00:00:00Z","to":"2026-11-02T00:00:00Z","followWindow":"PT168H","minGroupSize":5,
+             "groups":[{"type":"benefits-question","suppressed":true,"views":null,"followedBySubmission":null,
+               "deflected":null,"pending":null,"deflectionShare":null},
+              {"type":"payroll-query","suppressed":false,"views":120,"followedBySubmission":70,"deflected":38,
+               "pending":12,"deflectionShare":0.3519}]}""";
 
     static final String COMMENT = """
             {"body":"We have asked payroll to check the overtime entry.","visibility":"PUBLIC"}""";
@@ -70,8 +86,8 @@ final class Examples {
 
     static final String ILLEGAL_TRANSITION = """
             {"type":"https://hrloop.dev/problems/illegal-transition","title":"Conflict","status":409,
-             "detail":"a request cannot go from SUBMITTED to RESOLVED; from SUBMITTED it can go to [ASSIGNED]",
-             "from":"SUBMITTED","to":"RESOLVED","allowed":["ASSIGNED"]}""";
+             "detail":"a request cannot go from SUBMITTED to RESOLVED; from SUBMITTED it can go to [ASSIGNED, WITHDRAWN]",
+             "from":"SUBMITTED","to":"RESOLVED","allowed":["ASSIGNED","WITHDRAWN"]}""";
 
     static final String STALE = """
             {"type":"https://hrloop.dev/problems/stale-version","title":"Precondition failed","status":412,

@@ -48,7 +48,7 @@ public class PeopleResource {
                     examples = @ExampleObject(name = "erased", value = """
                             {"personId":"emp-1001","pseudonym":"erased-7f3a9c01d2e4","erasedAt":"2026-11-22T10:00:00Z",
                              "erasedBy":"admin-1","requests":3,"comments":5,"declines":0,"historyEntries":14,
-                             "staffEntries":0,"idempotencyRecords":2}""")))
+                             "staffEntries":0,"idempotencyRecords":2,"suggestionViews":1}""")))
     @APIResponse(responseCode = "400", description = "Person id too long",
             content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not hr-admin",

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -43,6 +44,7 @@ import io.hrloop.request.domain.HrRequest;
 import io.hrloop.request.domain.Priority;
 import io.hrloop.request.domain.RequestStatus;
 import io.hrloop.request.service.RequestService;
+import io.hrloop.request.service.RetriageService;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/requests")
@@ -52,12 +54,15 @@ import io.quarkus.security.Authenticated;
 public class RequestResource {
 
     private final RequestService requests;
+    private final RetriageService retriage;
     private final RequestViews views;
     private final Idempotency idempotency;
     private final Caller caller;
 
-    public RequestResource(RequestService requests, RequestViews views, Idempotency idempotency, Caller caller) {
+    public RequestResource(RequestService requests, RetriageService retriage, RequestViews views,
+            Idempotency idempotency, Caller caller) {
         this.requests = requests;
+        this.retriage = retriage;
         this.views = views;
         this.idempotency = idempotency;
         this.caller = caller;
@@ -71,14 +76,25 @@ public class RequestResource {
             @Schema(description = "Default: the type's default priority") Priority priority,
             @Size(max = 200) @Schema(description = "Managers (and integrations): the person the request is for") String onBehalfOf,
             @Schema(description = "Default PORTAL, or API for integrations") Channel channel,
-            @Size(max = 200) @Schema(description = "Integrations (service role) only: the requester") String requester) {
+            @Size(max = 200) @Schema(description = "Integrations (service role) only: the requester") String requester,
+            @Schema(description = "The caller's own record of the self-service suggestions they saw before submitting "
+                    + "(POST /api/v1/self-service/views); unknown or someone else's is 422") UUID suggestionViewId) {
+    }
+
+    @Schema(name = "Retriage")
+    public record RetriageBody(
+            @Size(max = 100) @Schema(description = "Key of the new request type; the team follows it") String type,
+            @Schema(description = "The new priority") Priority priority,
+            @NotBlank @Size(max = 2000) @Schema(description = "Why; kept in the history, which the requester sees") String reason) {
     }
 
     @POST
     @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.SERVICE })
     @Operation(summary = "Submit a request", description = "An employee submits for themself, a manager may name "
             + "onBehalfOf, an integration (service role) names the requester. Due times are computed at once in "
-            + "business minutes of the type's calendar. Idempotency-Key makes a retry return the first result.")
+            + "business minutes of the type's calendar. suggestionViewId links the submission to the self-service "
+            + "suggestions the caller saw before (deflection report). Idempotency-Key makes a retry return the first "
+            + "result.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmitRequest.class),
             examples = { @ExampleObject(name = "employee", value = Examples.SUBMIT),
                     @ExampleObject(name = "manager on behalf", value = Examples.SUBMIT_ON_BEHALF),
@@ -91,12 +107,14 @@ public class RequestResource {
                     examples = @ExampleObject(name = "validation", value = Examples.VALIDATION)))
     @APIResponse(responseCode = "403", description = "onBehalfOf without the manager role, or requester without the service role",
             content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown or inactive request type, or Idempotency-Key reused",
+    @APIResponse(responseCode = "422", description = "Unknown or inactive request type, suggestionViewId unknown or not "
+            + "the caller's, or Idempotency-Key reused",
             content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response submit(@Valid @NotNull SubmitRequest body, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.execute(key, caller.personId(), "POST /api/v1/requests", body, () -> {
             HrRequest created = requests.submit(new RequestService.Submission(body.type(), body.subject(),
-                    body.description(), body.priority(), body.onBehalfOf(), body.channel(), body.requester()));
+                    body.description(), body.priority(), body.onBehalfOf(), body.channel(), body.requester(),
+                    body.suggestionViewId()));
             return Response.created(URI.create("/api/v1/requests/" + created.id)).tag(String.valueOf(created.version))
                     .entity(views.of(created)).build();
         });
@@ -115,6 +133,44 @@ public class RequestResource {
                     examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     public Response get(@PathParam("id") UUID id) {
         HrRequest r = requests.get(id);
+        return Response.ok(views.of(r)).tag(String.valueOf(r.version)).build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.ER_SPECIALIST })
+    @Operation(summary = "Re-triage a request (type, priority)", description = "An hr-agent or hr-lead of the request's "
+            + "team (an er-specialist for a confidential case) corrects the type, the priority or both of an open "
+            + "request, with a reason. The team and confidentiality follow the type; an owner the staff register does "
+            + "not allow in the new team is cleared (the request waits in the new team's queue in its status). The "
+            + "targets become the new type's for the new priority, on its calendar, counted against the business time "
+            + "already used (time waiting on the customer excluded): a target already used up is breached at once. A "
+            + "decided target keeps its verdict. Audited (type, priority, team, owner, targets, due times) and "
+            + "announced as hr.request.retriaged (no reason for a confidential case). Moving a case into or out of "
+            + "employee relations moves who may see it: the caller may lose sight of it. Send If-Match; a stale "
+            + "version is 412.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RetriageBody.class),
+            examples = @ExampleObject(name = "wrong queue", value = Examples.RETRIAGE)))
+    @APIResponse(responseCode = "200", description = "The request as re-triaged, with its ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "400", description = "No reason, or neither type nor priority",
+            content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "validation", value = Examples.VALIDATION)))
+    @APIResponse(responseCode = "403", description = "Not an agent or lead of the request's team (er-specialist for a "
+            + "confidential case), or the caller's own request",
+            content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such request visible to you",
+            content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The request is no longer open (resolved, closed, declined, withdrawn)",
+            content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version",
+            content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "stale", value = Examples.STALE)))
+    @APIResponse(responseCode = "422", description = "Unknown or inactive request type",
+            content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response retriage(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull RetriageBody body) {
+        HrRequest r = retriage.retriage(id, ifMatch, body.type(), body.priority(), body.reason());
         return Response.ok(views.of(r)).tag(String.valueOf(r.version)).build();
     }
 

@@ -88,14 +88,19 @@ public class WorkflowResource {
     @Operation(summary = "Move a request in its lifecycle", description = "SUBMITTED → ASSIGNED → IN_PROGRESS ⇄ "
             + "WAITING_ON_CUSTOMER → RESOLVED → CLOSED. The owner or a lead moves it; the requester may reopen a "
             + "RESOLVED request within the reopen window (back to IN_PROGRESS) or close it. ASSIGNED comes with an "
-            + "owner (assignment), DECLINED with a confirmed decline. Send If-Match; a stale version is 412.")
+            + "owner (assignment), DECLINED with a confirmed decline. WITHDRAWN: the requester's side (the requester, "
+            + "the person it is for, the integration that filed it) withdraws an open request; it is final, its "
+            + "service-level clocks stop without a verdict (left out of the attainment report), it is never surveyed "
+            + "(hr.request.status-changed, never hr.request.resolved); HR cannot withdraw for them (403). Send "
+            + "If-Match; a stale version is 412.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusBody.class),
-            examples = @ExampleObject(name = "ask the customer", value = Examples.STATUS)))
+            examples = { @ExampleObject(name = "ask the customer", value = Examples.STATUS),
+                    @ExampleObject(name = "withdraw", value = Examples.WITHDRAW) }))
     @APIResponse(responseCode = "200", description = "The request in its new status, with its ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "400", description = "Unknown status, or WAITING_ON_CUSTOMER without a note",
             content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the owner, a lead, or (for reopening) the requester",
+    @APIResponse(responseCode = "403", description = "Not the owner, a lead, or (for reopening and withdrawing) the requester",
             content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such request visible to you",
             content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))

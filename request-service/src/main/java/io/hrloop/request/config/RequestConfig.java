@@ -25,6 +25,29 @@ public interface RequestConfig {
 
     Reports reports();
 
+    Calendars calendars();
+
+    SelfService selfService();
+
+    interface Calendars {
+        /**
+         * How often open requests of edited calendars are looked for and re-planned ({@code off} disables it on
+         * this replica); an edit also starts the re-plan at once on the replica that took it.
+         */
+        @WithDefault("30s")
+        String replanInterval();
+
+        /** Requests re-planned per transaction, so that a calendar with many open requests never holds one long one. */
+        @WithDefault("500")
+        int replanBatchSize();
+    }
+
+    interface SelfService {
+        /** A view of suggestions counts as followed by a submission when a request naming it came within this. */
+        @WithDefault("P7D")
+        Duration followWindow();
+    }
+
     interface Reports {
         /**
          * Fewest requests a cell of the service-level report (request type × team × ISO week) must have to be

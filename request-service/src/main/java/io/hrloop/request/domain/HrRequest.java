@@ -44,6 +44,9 @@ public class HrRequest extends PanacheEntityBase {
     public boolean confidential;
     @Column(name = "calendar_key")
     public String calendarKey;
+    /** The revision of the calendar the service-level plan is counted with (see {@link CalendarRef}). */
+    @Column(name = "calendar_revision")
+    public int calendarRevision;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")
@@ -126,6 +129,10 @@ public class HrRequest extends PanacheEntityBase {
         resOutcome = res.outcome();
         resAtRiskNotified = res.atRiskNotified();
         resBreachNotified = res.breachNotified();
+    }
+
+    public CalendarRef calendar() {
+        return new CalendarRef(calendarKey, calendarRevision);
     }
 
     /** The requester's side: the person it is for, the one who filed it, and the integration that sent it. */

@@ -7,6 +7,7 @@ import static io.hrloop.request.domain.RequestStatus.IN_PROGRESS;
 import static io.hrloop.request.domain.RequestStatus.RESOLVED;
 import static io.hrloop.request.domain.RequestStatus.SUBMITTED;
 import static io.hrloop.request.domain.RequestStatus.WAITING_ON_CUSTOMER;
+import static io.hrloop.request.domain.RequestStatus.WITHDRAWN;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -18,8 +19,9 @@ import io.hrloop.common.domain.IllegalTransitionException;
 
 /**
  * The request lifecycle: SUBMITTED → ASSIGNED → IN_PROGRESS ⇄ WAITING_ON_CUSTOMER → RESOLVED → CLOSED,
- * DECLINED from any worked state, RESOLVED → IN_PROGRESS when the requester reopens, and
- * DECLINED → IN_PROGRESS when an appeal is overturned. Who may take a transition is the service's
+ * DECLINED from any worked state, RESOLVED → IN_PROGRESS when the requester reopens,
+ * DECLINED → IN_PROGRESS when an appeal is overturned, and WITHDRAWN (final) from any open status when the
+ * requester no longer needs it. Who may take a transition is the service's
  * business; this class only knows which moves exist.
  */
 public final class Lifecycle {
@@ -27,13 +29,14 @@ public final class Lifecycle {
     private static final Map<RequestStatus, Set<RequestStatus>> NEXT = new EnumMap<>(RequestStatus.class);
 
     static {
-        NEXT.put(SUBMITTED, EnumSet.of(ASSIGNED));
-        NEXT.put(ASSIGNED, EnumSet.of(IN_PROGRESS, DECLINED));
-        NEXT.put(IN_PROGRESS, EnumSet.of(WAITING_ON_CUSTOMER, RESOLVED, DECLINED));
-        NEXT.put(WAITING_ON_CUSTOMER, EnumSet.of(IN_PROGRESS, RESOLVED, DECLINED));
+        NEXT.put(SUBMITTED, EnumSet.of(ASSIGNED, WITHDRAWN));
+        NEXT.put(ASSIGNED, EnumSet.of(IN_PROGRESS, DECLINED, WITHDRAWN));
+        NEXT.put(IN_PROGRESS, EnumSet.of(WAITING_ON_CUSTOMER, RESOLVED, DECLINED, WITHDRAWN));
+        NEXT.put(WAITING_ON_CUSTOMER, EnumSet.of(IN_PROGRESS, RESOLVED, DECLINED, WITHDRAWN));
         NEXT.put(RESOLVED, EnumSet.of(IN_PROGRESS, CLOSED));
         NEXT.put(CLOSED, EnumSet.noneOf(RequestStatus.class));
         NEXT.put(DECLINED, EnumSet.of(IN_PROGRESS));
+        NEXT.put(WITHDRAWN, EnumSet.noneOf(RequestStatus.class));
         NEXT.replaceAll((status, next) -> Collections.unmodifiableSet(next));
     }
 
@@ -58,6 +61,6 @@ public final class Lifecycle {
 
     /** Open requests are still being worked on: their service-level timers may run. */
     public static boolean isOpen(RequestStatus status) {
-        return status != RESOLVED && status != CLOSED && status != DECLINED;
+        return status != RESOLVED && status != CLOSED && status != DECLINED && status != WITHDRAWN;
     }
 }

@@ -40,6 +40,11 @@ public record ServiceLevels(SlaTimer firstResponse, SlaTimer resolution) {
             fr = fr.complete(at, hours);
         }
         switch (to) {
+            // A withdrawal stops both clocks without a verdict: neither attained nor breached by it.
+            case WITHDRAWN -> {
+                fr = fr.withdraw(at, hours);
+                res = res.withdraw(at, hours);
+            }
             case WAITING_ON_CUSTOMER -> res = res.pause(at, hours);
             case RESOLVED, DECLINED -> res = res.complete(at, hours);
             case IN_PROGRESS -> {
@@ -53,5 +58,18 @@ public record ServiceLevels(SlaTimer firstResponse, SlaTimer resolution) {
             }
         }
         return new ServiceLevels(fr, res);
+    }
+
+    /** Time used until {@code at} counted under {@code before}, the rest planned under {@code after}. */
+    public ServiceLevels recalendar(Instant at, BusinessHours before, BusinessHours after, double riskShare) {
+        return new ServiceLevels(firstResponse.recalendar(at, before, after, riskShare),
+                resolution.recalendar(at, before, after, riskShare));
+    }
+
+    /** New targets (re-triage) against the time already used; see {@link SlaTimer#retarget}. */
+    public ServiceLevels retarget(int firstResponseMinutes, int resolutionMinutes, Instant at, BusinessHours hours,
+            double riskShare) {
+        return new ServiceLevels(firstResponse.retarget(firstResponseMinutes, at, hours, riskShare),
+                resolution.retarget(resolutionMinutes, at, hours, riskShare));
     }
 }

@@ -64,6 +64,53 @@ public record SlaTimer(int targetMinutes, long elapsedSeconds, Instant runningSi
                 breachNotified).runFrom(at, hours, riskShare);
     }
 
+    /**
+     * Stops the timer for good without a verdict (the requester withdrew the request): the time used is kept,
+     * the outcome stays what it was (null unless a breach was already decided), and it never runs again.
+     */
+    public SlaTimer withdraw(Instant at, BusinessHours hours) {
+        if (completedAt != null) {
+            return this;
+        }
+        return new SlaTimer(targetMinutes, elapsedSecondsAt(at, hours), null, dueAt, atRiskAt, at, outcome,
+                atRiskNotified, breachNotified);
+    }
+
+    /**
+     * The running stretch counted until {@code at} under {@code before}, the rest planned from {@code at} under
+     * {@code after} (a calendar edited, or a request moved to a type of another calendar). Only a running timer
+     * moves: a paused one is planned when it runs again, a completed one is decided.
+     */
+    public SlaTimer recalendar(Instant at, BusinessHours before, BusinessHours after, double riskShare) {
+        if (!running()) {
+            return this;
+        }
+        return pause(at, before).resume(at, after, riskShare);
+    }
+
+    /**
+     * A new target (re-triage) against the time already used: a completed timer keeps its verdict; a running
+     * or paused one counts what it used until {@code at} (paused time excluded) against the new target. A
+     * target already used up is breached at {@code at}; otherwise a running timer is due when the rest is used
+     * from {@code at}, and a paused one gets its due time when it runs again. A decided breach stays. The
+     * at-risk warning may come again for the new target unless its share is already used (no second warning).
+     */
+    public SlaTimer retarget(int newTargetMinutes, Instant at, BusinessHours hours, double riskShare) {
+        if (completedAt != null) {
+            return this;
+        }
+        boolean wasRunning = running();
+        SlaTimer stopped = pause(at, hours);
+        long used = stopped.elapsedSeconds;
+        long target = newTargetMinutes * 60L;
+        boolean usedUp = stopped.outcome == null && used >= target;
+        SlaOutcome decided = usedUp ? SlaOutcome.BREACHED : stopped.outcome;
+        boolean warned = decided == null && used < Math.round(target * riskShare) ? false : stopped.atRiskNotified;
+        SlaTimer retargeted = new SlaTimer(newTargetMinutes, used, null, usedUp ? at : stopped.dueAt,
+                stopped.atRiskAt, null, decided, warned, stopped.breachNotified);
+        return wasRunning ? retargeted.runFrom(at, hours, riskShare) : retargeted;
+    }
+
     public SlaTimer markAtRiskNotified() {
         return new SlaTimer(targetMinutes, elapsedSeconds, runningSince, dueAt, atRiskAt, completedAt, outcome, true,
                 breachNotified);

@@ -10,7 +10,10 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A business calendar as stored; {@link io.hrloop.request.service.CatalogService} turns it into {@link BusinessHours}. */
+/**
+ * A business calendar as stored, in its latest revision; {@link io.hrloop.request.service.CatalogService} turns
+ * it into {@link BusinessHours}. Every revision of its working time is kept as a {@link CalendarRevision}.
+ */
 @Entity
 @Table(name = "work_calendar")
 public class WorkCalendar extends PanacheEntityBase {
@@ -24,6 +27,8 @@ public class WorkCalendar extends PanacheEntityBase {
     public String workingHours;
     /** JSON: list of ISO dates. */
     public String holidays;
+    /** The latest revision of the working time (zone, hours, holidays); a name change is no new revision. */
+    public int revision;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -27,6 +28,7 @@ import io.hrloop.common.api.ETags;
 import io.hrloop.common.domain.DomainException;
 import io.hrloop.common.time.Times;
 import io.hrloop.request.domain.BusinessHours;
+import io.hrloop.request.domain.CalendarRevision;
 import io.hrloop.request.domain.Category;
 import io.hrloop.request.domain.Priority;
 import io.hrloop.request.domain.RequestType;
@@ -40,11 +42,13 @@ public class CatalogService {
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
     private final Times times;
+    private final Event<CalendarRevised> revised;
 
-    public CatalogService(EntityManager entityManager, ObjectMapper mapper, Times times) {
+    public CatalogService(EntityManager entityManager, ObjectMapper mapper, Times times, Event<CalendarRevised> revised) {
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.times = times;
+        this.revised = revised;
     }
 
     /** A calendar as the client describes it; validated into {@link BusinessHours} before it is stored. */
@@ -64,7 +68,9 @@ public class CatalogService {
         calendar.key = key;
         calendar.createdAt = times.nowUtc();
         apply(calendar, spec);
+        calendar.revision = 1;
         persistNew(calendar, "calendar", key);
+        CalendarRevision.of(calendar).persist();
         return calendar;
     }
 
@@ -77,7 +83,13 @@ public class CatalogService {
         for (RequestType type : RequestType.<RequestType>list("calendarKey", key)) {
             requireReachable(hours, type.key, targets(type));
         }
+        String workingTime = calendar.zone + calendar.workingHours + calendar.holidays;
         apply(calendar, spec);
+        if (!workingTime.equals(calendar.zone + calendar.workingHours + calendar.holidays)) {
+            calendar.revision++;
+            CalendarRevision.of(calendar).persist();
+            revised.fire(new CalendarRevised(key, calendar.revision));
+        }
         entityManager.flush();
         return calendar;
     }
@@ -94,13 +106,23 @@ public class CatalogService {
         return WorkCalendar.find("key > ?1 order by key", afterKey == null ? "" : afterKey).page(0, limit).list();
     }
 
+    /** The business hours of a calendar's latest revision. */
     public BusinessHours businessHours(String calendarKey) {
         WorkCalendar calendar = calendar(calendarKey);
-        return BusinessHours.of(ZoneId.of(calendar.zone), workingHours(calendar), holidays(calendar));
+        return businessHours(calendar.zone, calendar.workingHours, calendar.holidays);
+    }
+
+    /** Business hours as stored: zone, working hours and holidays as JSON. */
+    public BusinessHours businessHours(String zone, String workingHours, String holidays) {
+        return BusinessHours.of(ZoneId.of(zone), workingHours(workingHours), holidays(holidays));
     }
 
     public Map<DayOfWeek, List<BusinessHours.Period>> workingHours(WorkCalendar calendar) {
-        Map<DayOfWeek, List<Map<String, String>>> stored = read(calendar.workingHours, new TypeReference<>() {
+        return workingHours(calendar.workingHours);
+    }
+
+    public Map<DayOfWeek, List<BusinessHours.Period>> workingHours(String json) {
+        Map<DayOfWeek, List<Map<String, String>>> stored = read(json, new TypeReference<>() {
         });
         Map<DayOfWeek, List<BusinessHours.Period>> week = new EnumMap<>(DayOfWeek.class);
         stored.forEach((day, periods) -> week.put(day,
@@ -109,7 +131,11 @@ public class CatalogService {
     }
 
     public Set<LocalDate> holidays(WorkCalendar calendar) {
-        return new TreeSet<>(read(calendar.holidays, new TypeReference<List<LocalDate>>() {
+        return holidays(calendar.holidays);
+    }
+
+    public Set<LocalDate> holidays(String json) {
+        return new TreeSet<>(read(json, new TypeReference<List<LocalDate>>() {
         }));
     }
 

@@ -19,9 +19,10 @@ import io.hrloop.common.time.Times;
  * Erasure of a person. Every place this service keeps their identity gets a pseudonym, and free text is
  * redacted: everything the person wrote (subjects and descriptions of requests they filed, comments, decline
  * explanations and alternatives, decision and appeal notes, appeal statements, notes of their history
- * entries) and the subject and description of every request about them (as requester or on-behalf-of
- * person), whoever filed it. Their staff-register entry is pseudonymised and deactivated, and stored
- * Idempotency-Key responses that are theirs or name them are deleted. Requests, comments, declines and
+ * entries, re-triage reasons) and the subject and description of every request about them (as requester or
+ * on-behalf-of person), whoever filed it. Their self-service views lose their link to them. Their staff-register
+ * entry is pseudonymised and deactivated, and stored Idempotency-Key responses that are theirs or name them are
+ * deleted. Requests, comments, declines and
  * history entries stay, so counts and service-level figures survive. Repeating it changes nothing here (the
  * person id no longer occurs) and announces the erasure again. The pseudonym is random, so it cannot be
  * turned back into the person id; hr.person.erased carries it to the other services in the same transaction.
@@ -50,7 +51,8 @@ public class ErasureService {
     }
 
     public record Erasure(String personId, String pseudonym, Instant erasedAt, String erasedBy, int requests,
-            int comments, int declines, int historyEntries, int staffEntries, int idempotencyRecords) {
+            int comments, int declines, int historyEntries, int staffEntries, int idempotencyRecords,
+            int suggestionViews) {
     }
 
     @Transactional
@@ -72,7 +74,7 @@ public class ErasureService {
         entityManager.createNativeQuery("select set_config('hrloop.erasure', 'on', true)").getSingleResult();
         int history = update("""
                 update request_audit a set
-                    note = case when a.note is not null and a.field in ('owner', 'status', 'decline', 'appeal')
+                    note = case when a.note is not null and a.field in ('owner', 'status', 'decline', 'appeal', 'type', 'priority')
                                  and (a.actor = :p or """ + DECLINED_WITH_THEIR_EXPLANATION + """
                                  ) then :redacted else a.note end,
                     actor = case when a.actor = :p then :ps else a.actor end,
@@ -117,13 +119,15 @@ public class ErasureService {
         // that names them (a manager's or an integration's submission for them).
         int idempotency = update("delete from idempotency_record where caller = :p or strpos(body, :p) > 0", personId,
                 pseudonym);
+        // Self-service views stay counted in the deflection report, as nobody's.
+        int views = update("update suggestion_view set viewer = null where viewer = :p", personId, pseudonym);
         for (UUID request : affected) {
             audit.record(request, now, admin, "erasure", null, pseudonym, "a person's data was pseudonymised", false);
         }
         staff.forget(personId);
         outbox.publish(new PersonErased(personId, pseudonym, now.atOffset(ZoneOffset.UTC), admin));
         return new Erasure(personId, pseudonym, now, admin, requests, comments, declines, history, staffEntries,
-                idempotency);
+                idempotency, views);
     }
 
     /** A DECLINED status entry whose note is the explanation the person proposed (the confirmer is its actor). */

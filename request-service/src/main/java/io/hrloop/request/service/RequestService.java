@@ -28,6 +28,7 @@ import io.hrloop.request.domain.RequestStatus;
 import io.hrloop.request.domain.RequestType;
 import io.hrloop.request.domain.ServiceLevelReplay;
 import io.hrloop.request.domain.ServiceLevels;
+import io.hrloop.request.domain.SuggestionView;
 import io.hrloop.request.domain.TargetMinutes;
 
 /** Submitting, reading and listing requests. */
@@ -42,10 +43,12 @@ public class RequestService {
     private final RequestConfig config;
     private final Times times;
     private final RequestMetrics metrics;
+    private final SelfService selfService;
 
     public RequestService(EntityManager entityManager, CatalogService catalog, Access access, AuditLog audit,
-            RequestEvents events, RequestConfig config, Times times, RequestMetrics metrics) {
+            RequestEvents events, RequestConfig config, Times times, RequestMetrics metrics, SelfService selfService) {
         this.metrics = metrics;
+        this.selfService = selfService;
         this.entityManager = entityManager;
         this.catalog = catalog;
         this.access = access;
@@ -55,9 +58,12 @@ public class RequestService {
         this.times = times;
     }
 
-    /** What a caller submits; {@code requester} only for the service role. */
+    /**
+     * What a caller submits; {@code requester} only for the service role; {@code suggestionViewId} the caller's own
+     * record of the self-service suggestions they saw before.
+     */
     public record Submission(String type, String subject, String description, Priority priority, String onBehalfOf,
-            Channel channel, String requester) {
+            Channel channel, String requester, UUID suggestionViewId) {
     }
 
     @Transactional
@@ -84,6 +90,7 @@ public class RequestService {
             throw DomainException.unprocessable("unknown-request-type", "request type '" + s.type()
                     + "' does not exist or takes no new requests; see GET /api/v1/request-types");
         }
+        SuggestionView view = s.suggestionViewId() == null ? null : selfService.own(s.suggestionViewId());
         Instant now = times.now();
         Priority priority = s.priority() == null ? type.defaultPriority : s.priority();
         TargetMinutes targets = catalog.targets(type).get(priority);
@@ -107,6 +114,7 @@ public class RequestService {
         r.team = type.team;
         r.confidential = type.confidential;
         r.calendarKey = type.calendarKey;
+        r.calendarRevision = catalog.calendar(type.calendarKey).revision;
         r.createdAt = now.atOffset(ZoneOffset.UTC);
         r.updatedAt = r.createdAt;
         r.serviceLevels(ServiceLevels.start(targets.firstResponseMinutes(), targets.resolutionMinutes(), now, hours,
@@ -116,6 +124,9 @@ public class RequestService {
         audit.record(r, now, me, ServiceLevelReplay.FIELD_TARGETS, null,
                 ServiceLevelReplay.targets(targets.firstResponseMinutes(), targets.resolutionMinutes()),
                 "priority " + priority + ", calendar " + type.calendarKey, false);
+        if (view != null) {
+            selfService.followed(view, r);
+        }
         events.publish(RequestSubmitted.of(events.facts(r, now)));
         metrics.submitted(r.typeKey);
         return r;

@@ -17,6 +17,7 @@ import io.hrloop.common.time.Times;
 import io.hrloop.request.config.RequestConfig;
 import io.hrloop.request.domain.AuditEntry;
 import io.hrloop.request.domain.BusinessHours;
+import io.hrloop.request.domain.CalendarRef;
 import io.hrloop.request.domain.HrRequest;
 import io.hrloop.request.domain.ServiceLevelReplay;
 import io.hrloop.request.domain.ServiceLevels;
@@ -28,15 +29,15 @@ public class ServiceLevelService {
 
     private final EntityManager entityManager;
     private final Access access;
-    private final CatalogService catalog;
+    private final CalendarRevisions revisions;
     private final RequestConfig config;
     private final Times times;
 
-    public ServiceLevelService(EntityManager entityManager, Access access, CatalogService catalog, RequestConfig config,
-            Times times) {
+    public ServiceLevelService(EntityManager entityManager, Access access, CalendarRevisions revisions,
+            RequestConfig config, Times times) {
         this.entityManager = entityManager;
         this.access = access;
-        this.catalog = catalog;
+        this.revisions = revisions;
         this.config = config;
         this.times = times;
     }
@@ -53,10 +54,12 @@ public class ServiceLevelService {
         if (!access.seesInternal(r)) {
             throw DomainException.notFound("service-level record of request " + id);
         }
-        BusinessHours hours = catalog.businessHours(r.calendarKey);
+        BusinessHours hours = revisions.hours(r.calendar());
         List<ServiceLevelReplay.Fact> facts = AuditEntry.<AuditEntry>find("requestId = ?1 order by id", r.id).stream()
                 .map(e -> new ServiceLevelReplay.Fact(e.at.toInstant(), e.field, e.before, e.after)).toList();
-        ServiceLevels recomputed = ServiceLevelReplay.replay(facts, hours, config.sla().atRiskShare());
+        Map<CalendarRef, BusinessHours> calendars = new HashMap<>();
+        ServiceLevels recomputed = ServiceLevelReplay.replay(facts, r.calendar(),
+                ref -> calendars.computeIfAbsent(ref, revisions::hours), config.sla().atRiskShare());
         return new Recomputation(r, hours, r.serviceLevels(), recomputed);
     }
 
@@ -77,7 +80,8 @@ public class ServiceLevelService {
 
     /**
      * Attainment per group over the requests created in [from, to) that the caller may see as HR (so
-     * confidential cases count only for er-specialists). A running target past due counts as breached.
+     * confidential cases count only for er-specialists). A running target past due counts as breached. Withdrawn
+     * requests are left out: their clocks stopped without a verdict.
      *
      * <p>Small numbers are protected (see {@link SmallGroups}): the period is whole ISO weeks in UTC, a cell
      * (request type × team × week) with fewer than the minimum of requests is left out of every figure and
@@ -102,7 +106,8 @@ public class ServiceLevelService {
         }
         int min = config.reports().minGroupSize();
         Map<String, Object> params = new HashMap<>();
-        String where = access.hrClause(params) + " and r.created_at >= :from and r.created_at < :to";
+        String where = access.hrClause(params) + " and r.created_at >= :from and r.created_at < :to"
+                + " and r.status <> 'WITHDRAWN'";
         params.put("from", start);
         params.put("to", end);
         params.put("now", now.atOffset(ZoneOffset.UTC));

@@ -90,7 +90,8 @@ public class SlaScanner {
         int breached = 0;
         for (HrRequest r : due) {
             var before = r.serviceLevels();
-            transitions.settle(r, before, before, now);
+            transitions.current(r, now); // a calendar edited since may have moved the due times
+            transitions.settle(r, r.serviceLevels(), r.serviceLevels(), now);
             for (SlaTarget target : SlaTarget.values()) {
                 if (!before.get(target).breachNotified() && r.serviceLevels().get(target).breachNotified()) {
                     breached++;

@@ -123,6 +123,11 @@ public class WorkflowService {
             if (!requester && !access.canWork(r)) {
                 throw DomainException.notPermitted("only the requester, the owner or a lead closes a resolved request");
             }
+        } else if (to == RequestStatus.WITHDRAWN) {
+            // The customer's decision alone: HR ends a request by resolving or declining it, never in their name.
+            if (!requester) {
+                throw DomainException.notPermitted("only the requester withdraws a request; HR resolves or declines it");
+            }
         } else if (!access.canWork(r)) {
             throw DomainException.notPermitted("only the owner of the request or a lead of its team moves it");
         }
@@ -146,8 +151,8 @@ public class WorkflowService {
         if (visibility == Visibility.INTERNAL && !hr) {
             throw DomainException.notPermitted("internal comments are written by HR; write a PUBLIC comment");
         }
-        if (r.status == RequestStatus.CLOSED) {
-            throw DomainException.conflict("request-closed", "a CLOSED request takes no more comments; "
+        if (r.status == RequestStatus.CLOSED || r.status == RequestStatus.WITHDRAWN) {
+            throw DomainException.conflict("request-closed", "a " + r.status + " request takes no more comments; "
                     + "please submit a new request");
         }
         Instant now = times.now();

@@ -107,8 +107,10 @@ class ErasureScopeTest {
         String marker = "MARK" + UUID.randomUUID().toString().substring(0, 8);
         String agentId = unique("agent");
         String leadId = unique("lead");
+        String view = idempotent(employee(person), "/api/v1/self-service/views",
+                Map.of("type", type, "suggestionIds", List.of("lesson-bank-details")));
         String id = idempotent(employee(person), "/api/v1/requests", body("type", type, "subject", marker + " subject",
-                "description", marker + " my bank account is DE00 1234"));
+                "description", marker + " my bank account is DE00 1234", "suggestionViewId", view));
         String aboutThem = idempotent(manager(unique("mgr")), "/api/v1/requests", body("type", type, "subject",
                 "Long-term sickness", "description", "Needs a return-to-work plan", "onBehalfOf", person));
         assign(agent(agentId, team), id, agentId).statusCode(200);
@@ -142,6 +144,8 @@ class ErasureScopeTest {
         assertEquals(comments, count("select count(*) from request_comment where request_id = '" + id + "'"));
         assertEquals(history + 1, count("select count(*) from request_audit where request_id = '" + id + "'"),
                 "the history keeps its entries and records the erasure");
+        assertEquals(1, count("select count(*) from suggestion_view where id = '" + view + "' and viewer is null"
+                + " and request_id = '" + id + "'"), "the view still counts, as nobody's");
     }
 
     @Test
@@ -153,6 +157,8 @@ class ErasureScopeTest {
         assign(agent(agentId, team), id, agentId).statusCode(200);
         status(agent(agentId, team), id, "IN_PROGRESS", null).statusCode(200);
         comment(agent(agentId, team), id, marker + " internal: check the works agreement", "INTERNAL").statusCode(201);
+        as(agent(agentId, team)).body(Map.of("priority", "HIGH", "reason", marker + " the leave starts Monday"))
+                .patch("/api/v1/requests/" + id).then().statusCode(200);
         as(agent(agentId, team)).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("body", marker + " we are on it", "visibility", "PUBLIC"))
                 .post("/api/v1/requests/" + id + "/comments").then().statusCode(201);

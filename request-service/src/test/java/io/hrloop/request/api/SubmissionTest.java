@@ -73,7 +73,7 @@ class SubmissionTest {
                     .header("Location", notNullValue()).header("ETag", "\"0\"")
                     .body("reference", matchesPattern("HR-\\d{6,}")).body("status", equalTo("SUBMITTED"))
                     .body("requester", equalTo(person)).body("team", equalTo(team)).body("priority", equalTo("HIGH"))
-                    .body("channel", equalTo("PORTAL")).body("allowedTransitions", equalTo(List.of("ASSIGNED")))
+                    .body("channel", equalTo("PORTAL")).body("allowedTransitions", equalTo(List.of("ASSIGNED", "WITHDRAWN")))
                     .body("serviceLevel.paused", equalTo(false)).body("serviceLevel.breached", equalTo(false))
                     .extract();
             String id = created.path("id");

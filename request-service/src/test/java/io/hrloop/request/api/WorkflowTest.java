@@ -104,13 +104,13 @@ class WorkflowTest {
         String id = Api.submit(employee(person), type, "Question");
         status(lead("lead-1", team), id, "RESOLVED", null).statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("https://hrloop.dev/problems/illegal-transition"))
-                .body("allowed", equalTo(List.of("ASSIGNED"))).body("from", equalTo("SUBMITTED"));
+                .body("allowed", equalTo(List.of("ASSIGNED", "WITHDRAWN"))).body("from", equalTo("SUBMITTED"));
         status(lead("lead-1", team), id, "ASSIGNED", null).statusCode(409)
                 .body("type", equalTo("https://hrloop.dev/problems/use-assignment"));
         assign(agent(agent, team), id, agent).statusCode(200);
         status(agent(agent, team), id, "DECLINED", null).statusCode(409)
                 .body("type", equalTo("https://hrloop.dev/problems/use-decline"));
-        status(agent(agent, team), id, "CLOSED", null).statusCode(409).body("allowed", equalTo(List.of("IN_PROGRESS", "DECLINED")));
+        status(agent(agent, team), id, "CLOSED", null).statusCode(409).body("allowed", equalTo(List.of("IN_PROGRESS", "DECLINED", "WITHDRAWN")));
         status(agent(agent, team), id, "SOMEWHERE", null).statusCode(400).contentType("application/problem+json");
         read(agent(agent, team), id).body("status", equalTo("ASSIGNED")).body("version", equalTo(1));
     }

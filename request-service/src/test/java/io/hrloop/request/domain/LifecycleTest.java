@@ -12,6 +12,7 @@ import static io.hrloop.request.domain.RequestStatus.IN_PROGRESS;
 import static io.hrloop.request.domain.RequestStatus.RESOLVED;
 import static io.hrloop.request.domain.RequestStatus.SUBMITTED;
 import static io.hrloop.request.domain.RequestStatus.WAITING_ON_CUSTOMER;
+import static io.hrloop.request.domain.RequestStatus.WITHDRAWN;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +29,12 @@ class LifecycleTest {
 
     /** The expected moves, written out independently of the implementation. */
     static final Set<List<RequestStatus>> ALLOWED = Set.of(
-            List.of(SUBMITTED, ASSIGNED),
-            List.of(ASSIGNED, IN_PROGRESS), List.of(ASSIGNED, DECLINED),
+            List.of(SUBMITTED, ASSIGNED), List.of(SUBMITTED, WITHDRAWN),
+            List.of(ASSIGNED, IN_PROGRESS), List.of(ASSIGNED, DECLINED), List.of(ASSIGNED, WITHDRAWN),
             List.of(IN_PROGRESS, WAITING_ON_CUSTOMER), List.of(IN_PROGRESS, RESOLVED), List.of(IN_PROGRESS, DECLINED),
+            List.of(IN_PROGRESS, WITHDRAWN),
             List.of(WAITING_ON_CUSTOMER, IN_PROGRESS), List.of(WAITING_ON_CUSTOMER, RESOLVED),
-            List.of(WAITING_ON_CUSTOMER, DECLINED),
+            List.of(WAITING_ON_CUSTOMER, DECLINED), List.of(WAITING_ON_CUSTOMER, WITHDRAWN),
             List.of(RESOLVED, IN_PROGRESS), List.of(RESOLVED, CLOSED),
             List.of(DECLINED, IN_PROGRESS));
 

@@ -94,6 +94,17 @@ public final class Api {
         return key;
     }
 
+    /** A request type of {@code team} with targets per priority, {@code {"LOW":{...},"NORMAL":{...},...}}. */
+    public static String typeWithTargets(String team, boolean confidential, String calendar, String targets) {
+        String key = unique("type");
+        as(admin()).body("""
+                {"key":"%s","name":"Test type","category":"%s","defaultPriority":"NORMAL","team":"%s",
+                 "confidential":%s,"calendar":"%s","targets":%s,"surveySamplingRate":1.0}"""
+                .formatted(key, confidential ? "employee-relations" : "payroll", team, confidential, calendar, targets))
+                .post("/api/v1/request-types").then().statusCode(201);
+        return key;
+    }
+
     public static String submit(String token, String type, String subject) {
         return as(token).body(Map.of("type", type, "subject", subject, "description", "Details of " + subject))
                 .post("/api/v1/requests").then().statusCode(201).extract().path("id");

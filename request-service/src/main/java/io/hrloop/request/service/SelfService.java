@@ -1,0 +1,189 @@
+package io.hrloop.request.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.hrloop.common.domain.DomainException;
+import io.hrloop.common.security.Roles;
+import io.hrloop.common.time.Times;
+import io.hrloop.request.config.RequestConfig;
+import io.hrloop.request.domain.HrRequest;
+import io.hrloop.request.domain.RequestType;
+import io.hrloop.request.domain.SmallGroups;
+import io.hrloop.request.domain.SuggestionView;
+
+/**
+ * Self-service deflection: a person saw suggestions (lessons, best practices from improvement-service) before
+ * submitting a request; the submission may name that view. The report gives, per request type, how many views
+ * no submission followed within the follow window, under the small-number rule of the service-level report.
+ */
+@ApplicationScoped
+public class SelfService {
+
+    private final EntityManager entityManager;
+    private final Access access;
+    private final ObjectMapper mapper;
+    private final RequestConfig config;
+    private final Times times;
+
+    public SelfService(EntityManager entityManager, Access access, ObjectMapper mapper, RequestConfig config,
+            Times times) {
+        this.entityManager = entityManager;
+        this.access = access;
+        this.mapper = mapper;
+        this.config = config;
+        this.times = times;
+    }
+
+    /** The caller saw these suggestions before submitting a request of {@code typeKey}. */
+    @Transactional
+    public SuggestionView record(String typeKey, List<String> suggestionIds) {
+        RequestType type = RequestType.findById(typeKey);
+        if (type == null || !type.active) {
+            throw DomainException.unprocessable("unknown-request-type", "request type '" + typeKey
+                    + "' does not exist or takes no new requests; see GET /api/v1/request-types");
+        }
+        SuggestionView view = new SuggestionView();
+        view.id = UUID.randomUUID();
+        view.viewer = access.me();
+        view.typeKey = type.key;
+        try {
+            view.suggestionIds = mapper.writeValueAsString(suggestionIds);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        view.viewedAt = times.nowUtc();
+        view.persist();
+        return view;
+    }
+
+    /** The caller's own view, else 404: nobody else learns that it exists. */
+    public SuggestionView get(UUID id) {
+        SuggestionView view = SuggestionView.findById(id);
+        if (view == null || !access.me().equals(view.viewer)) {
+            throw DomainException.notFound("suggestion view " + id);
+        }
+        return view;
+    }
+
+    /** The view a submission names: only the caller's own (422 otherwise, the submission is refused whole). */
+    public SuggestionView own(UUID id) {
+        SuggestionView view = SuggestionView.findById(id);
+        if (view == null || !access.me().equals(view.viewer)) {
+            throw DomainException.unprocessable("unknown-suggestion-view", "suggestion view " + id
+                    + " does not exist or is not yours; record one with POST /api/v1/self-service/views")
+                    .with("errors", List.of(Map.of("field", "suggestionViewId", "message", "unknown")));
+        }
+        return view;
+    }
+
+    /** A submission followed the view; the first one is kept. */
+    public void followed(SuggestionView view, HrRequest request) {
+        if (view.requestId == null) {
+            view.requestId = request.id;
+            view.submittedAt = request.createdAt;
+        }
+    }
+
+    public List<String> suggestionIds(SuggestionView view) {
+        try {
+            return mapper.readValue(view.suggestionIds, new TypeReference<List<String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored suggestion ids are unreadable", e);
+        }
+    }
+
+    /**
+     * One request type's figures; a suppressed group shows none. {@code deflectionShare} = deflected ÷ decided,
+     * where a view is decided once a submission followed it within the window or the window has passed.
+     */
+    public record Group(String type, boolean suppressed, Long views, Long followedBySubmission, Long deflected,
+            Long pending, Double deflectionShare) {
+    }
+
+    /** {@code followWindow} as an ISO-8601 duration. */
+    public record Report(OffsetDateTime from, OffsetDateTime to, String followWindow, int minGroupSize,
+            List<Group> groups) {
+    }
+
+    /**
+     * Deflection per request type over the views of [from, to), for the types the caller may see: hr-admin every
+     * ordinary type, an hr-lead their team's, er-specialists the confidential ones. Small numbers are protected as
+     * in the service-level report: whole ISO weeks, and a cell (type × week) with fewer than the minimum of views
+     * is left out of every figure; a type with no cell left is suppressed.
+     */
+    @SuppressWarnings("unchecked")
+    public Report deflection(OffsetDateTime from, OffsetDateTime to, String type) {
+        Instant now = times.now();
+        OffsetDateTime end = SmallGroups.weekCeiling(to == null ? now.atOffset(ZoneOffset.UTC) : to);
+        OffsetDateTime start = SmallGroups.weekFloor(from == null ? end.minusDays(30) : from);
+        if (!start.isBefore(end)) {
+            throw DomainException.invalid("invalid-period", "from must be before to (both are moved to whole ISO weeks)");
+        }
+        Duration window = config.selfService().followWindow();
+        int min = config.reports().minGroupSize();
+        Map<String, Object> params = new HashMap<>();
+        String where = "s.viewed_at >= :from and s.viewed_at < :to and " + visibleTypes(params);
+        params.put("from", start);
+        params.put("to", end);
+        params.put("now", now.atOffset(ZoneOffset.UTC));
+        params.put("window", (double) window.toSeconds());
+        params.put("min", min);
+        if (type != null) {
+            where += " and s.type_key = :type";
+            params.put("type", type);
+        }
+        String followed = "(s.request_id is not null and s.submitted_at <= s.viewed_at + interval '1 second' * :window)";
+        String sql = "with v as (select s.type_key, date_trunc('week', s.viewed_at at time zone 'UTC') as wk, " + followed
+                + " as followed, not " + followed + " and s.viewed_at + interval '1 second' * :window <= :now as deflected"
+                + " from suggestion_view s join request_type t on t.key = s.type_key where " + where
+                + "), cells as (select type_key, wk, count(*) >= :min as kept from v group by type_key, wk)"
+                + " select v.type_key, count(*) filter (where c.kept), count(*) filter (where c.kept and v.followed),"
+                + " count(*) filter (where c.kept and v.deflected) from v join cells c on c.type_key = v.type_key"
+                + " and c.wk = v.wk group by v.type_key order by v.type_key";
+        var query = entityManager.createNativeQuery(sql);
+        params.forEach(query::setParameter);
+        List<Group> groups = new ArrayList<>();
+        for (Object[] row : (List<Object[]>) query.getResultList()) {
+            long views = ((Number) row[1]).longValue();
+            long follow = ((Number) row[2]).longValue();
+            long deflected = ((Number) row[3]).longValue();
+            groups.add(views == 0 ? new Group((String) row[0], true, null, null, null, null, null)
+                    : new Group((String) row[0], false, views, follow, deflected, views - follow - deflected,
+                            follow + deflected == 0 ? null
+                                    : Math.round(10000.0 * deflected / (follow + deflected)) / 10000.0));
+        }
+        return new Report(start, end, window.toString(), min, groups);
+    }
+
+    /** The request types (alias {@code t}) whose figures the caller may see. */
+    private String visibleTypes(Map<String, Object> params) {
+        List<String> visible = new ArrayList<>();
+        if (access.has(Roles.HR_ADMIN)) {
+            visible.add("not t.confidential");
+        } else if (access.has(Roles.HR_LEAD) && access.team() != null) {
+            params.put("myTeam", access.team());
+            visible.add("(not t.confidential and t.team = :myTeam)");
+        }
+        if (access.has(Roles.ER_SPECIALIST)) {
+            visible.add("t.confidential");
+        }
+        return visible.isEmpty() ? "false" : "(" + String.join(" or ", visible) + ")";
+    }
+}
