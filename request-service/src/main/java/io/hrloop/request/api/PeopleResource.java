@@ -38,7 +38,8 @@ public class PeopleResource {
             + "register, which also deactivates them) and redacts free text: everything they wrote (subjects and "
             + "descriptions of requests they filed, comments, decline explanations and alternatives, decision and appeal "
             + "notes, appeal statements, notes of their history entries) and the subject and description of every "
-            + "request about them. Stored Idempotency-Key responses that are theirs or name them are deleted. Requests, "
+            + "request about them. Stored Idempotency-Key responses that are theirs or name them are deleted, their "
+            + "self-service views lose the link to them. Requests, "
             + "comments and history entries stay, so counts survive. Publishes hr.person.erased (topic hr.people) so "
             + "that every service erases the person too. Repeating it changes nothing here and announces the erasure "
             + "again.")
