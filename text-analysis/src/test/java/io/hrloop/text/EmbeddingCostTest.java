@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Prints what an analysis costs, for short comments (the held-out sentences) and for comments of 2,000 characters
+ * Prints what an analysis costs, for short comments (the 303 sentences of held-out round 2) and for comments of 2,000 characters
  * (the API's maximum: long comments joined and cut at a sentence end), embedded whole (as before round 3) and
  * within the window {@link E5Embedder} now embeds ({@link EmbeddingWindow}), measured in turns so that both see
  * the same load; what the window does to the readings of long comments ({@code corpus/long-comments.tsv}); the
@@ -30,7 +30,7 @@ class EmbeddingCostTest {
     static final String LONG_COMMENTS = "io/hrloop/text/corpus/long-comments.tsv";
 
     static List<String> shortComments() {
-        return LabelledCorpus.file("io/hrloop/text/corpus/held-out/round-2.tsv").texts();
+        return LabelledCorpus.file("io/hrloop/text/corpus/training/08-held-out-round-2.tsv").texts();
     }
 
     /** Long comments joined into comments of at most 2,000 characters, each ending at a sentence end. */

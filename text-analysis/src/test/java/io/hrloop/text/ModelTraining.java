@@ -6,13 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * Trains the classifiers of {@link SemanticAnalyser} on the labelled training corpus
@@ -23,8 +21,8 @@ import java.util.Set;
  * <p>Method: features standardised; a three-class logistic regression for sentiment, a binary one for
  * frustration and a softmax over the eight themes (a sentence of two themes counts half for each), all with L2
  * regularisation and class-balanced example weights (fully for sentiment, halfway for the others). The themes are
- * read from that softmax blended with the vote of the nearest labelled examples ({@link ThemeExamples}, the
- * corpus's embeddings). The decision thresholds (frustration, a further theme) are chosen on out-of-fold
+ * read from that softmax blended with the vote of the nearest labelled examples ({@link LabelledExamples}, the
+ * corpus's embeddings and labels), and so are the sentiment and the frustration (with a smaller weight). The decision thresholds (frustration, a further theme) are chosen on out-of-fold
  * probabilities of a 5-fold cross-validation of the training corpus, then every head is fitted on the whole
  * corpus.
  */
@@ -47,19 +45,19 @@ final class ModelTraining {
     private ModelTraining() {
     }
 
-    /** What one cross-validation gives: out-of-fold probabilities of every head (themes blended with the examples' vote). */
+    /** What one cross-validation gives: out-of-fold probabilities of every head, blended with the examples' vote. */
     record OutOfFold(double[][] sentiment, double[] frustration, double[][] themes) {
     }
 
     /** The model and theme examples of the whole corpus, and the cross-validated figures of the same method. */
-    record Trained(LinearModel model, ThemeExamples themeExamples, Evaluation crossValidated) {
+    record Trained(LinearModel model, LabelledExamples examples, Evaluation crossValidated) {
     }
 
     static Trained train(List<LabelledCorpus.Example> examples, Embedder embedder, LexiconSignal lexicon) {
         List<float[]> embeddings = examples.stream().map(e -> embedder.embed(e.text())).toList();
         double[][] x = features(examples, embeddings, lexicon);
-        ThemeExamples themeExamples = ThemeExamples.of(embeddings, examples.stream().map(LabelledCorpus.Example::themes).toList());
-        OutOfFold oof = crossValidate(x, examples, embeddings, themeExamples);
+        LabelledExamples labelled = examples(examples, embeddings);
+        OutOfFold oof = crossValidate(x, examples, embeddings, labelled);
         double frustration = bestFrustrationThreshold(oof.frustration(), examples);
         double further = ThemeTraining.bestFurtherThreshold(oof.themes(), examples);
         Map<String, Integer> index = new HashMap<>();
@@ -68,16 +66,17 @@ final class ModelTraining {
         }
         Evaluation crossValidated = Evaluation.of(examples, text -> {
             int i = index.get(text);
-            double[] p = oof.sentiment()[i];
-            Sentiment sentiment = p[0] >= p[1] && p[0] >= p[2] ? Sentiment.NEGATIVE
-                    : p[1] >= p[2] ? Sentiment.NEUTRAL : Sentiment.POSITIVE;
-            Set<Theme> read = SemanticAnalyser.themes(oof.themes()[i], further);
-            return new SemanticAnalyser.Analysis(SemanticAnalyser.scoreOf(p, sentiment, SemanticAnalyser.NEUTRAL_BAND),
-                    sentiment, p[sentiment.ordinal()], oof.frustration()[i] >= frustration && sentiment != Sentiment.POSITIVE,
-                    oof.frustration()[i], read, LanguageDetector.ENGLISH, false);
+            return SemanticAnalyser.read(oof.sentiment()[i], oof.frustration()[i], oof.themes()[i],
+                    SemanticAnalyser.NEUTRAL_BAND, frustration, further);
         });
         return new Trained(fit(x, examples, embedder.modelName(), SemanticAnalyser.NEUTRAL_BAND, frustration, further),
-                themeExamples, crossValidated);
+                labelled, crossValidated);
+    }
+
+    static LabelledExamples examples(List<LabelledCorpus.Example> examples, List<float[]> embeddings) {
+        return LabelledExamples.of(embeddings, examples.stream().map(LabelledCorpus.Example::themes).toList(),
+                examples.stream().map(LabelledCorpus.Example::sentiment).toList(),
+                examples.stream().map(LabelledCorpus.Example::frustrated).toList());
     }
 
     static double[][] features(List<LabelledCorpus.Example> examples, List<float[]> embeddings, LexiconSignal lexicon) {
@@ -90,7 +89,7 @@ final class ModelTraining {
     }
 
     static OutOfFold crossValidate(double[][] x, List<LabelledCorpus.Example> examples, List<float[]> embeddings,
-            ThemeExamples themeExamples) {
+            LabelledExamples labelled) {
         int n = examples.size();
         int[] fold = folds(n);
         double[][] sentiment = new double[n][];
@@ -103,13 +102,16 @@ final class ModelTraining {
                 (fold[i] == f ? test : train).add(i);
             }
             LinearModel model = fit(rows(x, train), pick(examples, train), "cv", 0.1, 0.5, 0.5);
-            ThemeExamples foldExamples = themeExamples.subset(train);
+            LabelledExamples foldExamples = labelled.subset(train);
             for (int i : test) {
                 double[] z = model.standardise(x[i]);
-                sentiment[i] = model.head(SemanticAnalyser.SENTIMENT).probabilities(z);
-                frustration[i] = model.head(SemanticAnalyser.FRUSTRATED).probabilities(z)[0];
+                LabelledExamples.Vote vote = foldExamples.vote(embeddings.get(i));
+                sentiment[i] = SemanticAnalyser.blend(model.head(SemanticAnalyser.SENTIMENT).probabilities(z),
+                        vote.sentiment(), SemanticAnalyser.EXAMPLES_WEIGHT);
+                frustration[i] = SemanticAnalyser.blend(model.head(SemanticAnalyser.FRUSTRATED).probabilities(z),
+                        new double[] {vote.frustration()}, SemanticAnalyser.EXAMPLES_WEIGHT)[0];
                 themes[i] = SemanticAnalyser.blend(model.head(SemanticAnalyser.THEMES).probabilities(z),
-                        foldExamples.vote(embeddings.get(i)));
+                        vote.themes(), SemanticAnalyser.THEME_EXAMPLES_WEIGHT);
             }
         }
         return new OutOfFold(sentiment, frustration, themes);
@@ -260,7 +262,7 @@ final class ModelTraining {
                 + line + "\n", StandardCharsets.UTF_8);
     }
 
-    static void writeThemeExamples(ThemeExamples examples, Path file) throws IOException {
+    static void writeExamples(LabelledExamples examples, Path file) throws IOException {
         try (java.io.OutputStream out = Files.newOutputStream(file)) {
             examples.write(out);
         }

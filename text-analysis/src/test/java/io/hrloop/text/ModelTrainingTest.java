@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The committed classifiers ({@code model.txt}), theme examples ({@code theme-examples.bin}) and prior centre
+ * The committed classifiers ({@code model.txt}), labelled examples ({@code labelled-examples.bin}) and prior centre
  * ({@code hr-centre.txt}) are what the training program makes of the committed corpus: trained again here, they
  * must agree. With {@code -Dhrloop.text.write-model=true} the test writes the newly trained files over the
  * committed ones instead (how they are made):
@@ -31,7 +31,7 @@ class ModelTrainingTest {
         if (Boolean.getBoolean("hrloop.text.write-model")) {
             Path file = Path.of(System.getProperty("basedir", "."), "src/main/resources", SemanticAnalyser.MODEL_RESOURCE);
             ModelTraining.write(trained, file, corpus.examples().size());
-            ModelTraining.writeThemeExamples(training.themeExamples(), file.resolveSibling("theme-examples.bin"));
+            ModelTraining.writeExamples(training.examples(), file.resolveSibling("labelled-examples.bin"));
             ModelTraining.writeCentre(centre, file.resolveSibling("hr-centre.txt"), corpus.examples().size());
             System.out.println("wrote " + file.toAbsolutePath() + " and its siblings");
             return;
@@ -40,12 +40,12 @@ class ModelTrainingTest {
         for (int i = 0; i < centre.length; i++) {
             assertEquals(committedCentre[i], centre[i], 1e-4, "the committed prior centre is the corpus's mean embedding");
         }
-        ThemeExamples committedExamples;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(ThemeExamples.RESOURCE)) {
-            committedExamples = ThemeExamples.read(in);
+        LabelledExamples committedExamples;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(LabelledExamples.RESOURCE)) {
+            committedExamples = LabelledExamples.read(in);
         }
-        int steps = committedExamples.largestDifference(training.themeExamples());
-        assertTrue(steps >= 0 && steps <= 1, "the committed theme examples are the corpus's embeddings and themes: " + steps);
+        int steps = committedExamples.largestDifference(training.examples());
+        assertTrue(steps >= 0 && steps <= 1, "the committed labelled examples are the corpus's embeddings and labels: " + steps);
         LinearModel committed = SemanticAnalyser.standardModel();
         assertEquals(committed.embeddingModel(), trained.embeddingModel());
         List<LinearModel.Head> expected = committed.heads();

@@ -12,37 +12,47 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The labelled training sentences' embeddings, for reading themes by the nearest labelled examples: a comment's
- * theme distribution is the vote of its {@value #NEIGHBOURS} most similar examples, each weighted by
- * {@code exp(cosine / }{@value #TEMPERATURE}{@code )} and sharing its vote among its themes. Blended with the
- * theme classifier ({@link SemanticAnalyser}), it catches what a linear classifier cannot: an HR phrasing that
- * means one theme although its words suggest another. Stored as {@code theme-examples.bin} (written with
- * {@code model.txt} by {@code ModelTraining}): per example its themes as a bit mask and its embedding with one
- * byte a dimension (scaled by the largest magnitude), about 400 bytes an example; a vote costs one dot product
- * per example (about 2,700 × 384 multiplications, well under a millisecond).
+ * The labelled training sentences' embeddings, for reading a comment by its nearest labelled examples: the vote of
+ * its {@value #NEIGHBOURS} most similar examples, each weighted by {@code exp(cosine / }{@value #TEMPERATURE}{@code )},
+ * on the sentiment, the frustration and the themes (an example shares its theme vote among its themes). Blended with
+ * the classifiers ({@link SemanticAnalyser}), it catches what a linear classifier cannot: an HR phrasing that means
+ * one thing although its words suggest another. Stored as {@code labelled-examples.bin} (written with
+ * {@code model.txt} by {@code ModelTraining}): per example its labels in two bytes and its embedding with one byte
+ * a dimension (scaled by its largest magnitude), about 390 bytes an example; a vote costs one dot product per
+ * example (some 2,700 × 384 multiplications, well under a millisecond).
  */
-public final class ThemeExamples {
+public final class LabelledExamples {
 
-    public static final String RESOURCE = "io/hrloop/text/theme-examples.bin";
-    /** Chosen by 5-fold cross-validation of the theme reading on the training corpus (ModelTraining). */
+    public static final String RESOURCE = "io/hrloop/text/labelled-examples.bin";
+    /** Chosen by 5-fold cross-validation on the training corpus and on held-out round 2 after its first run. */
     public static final int NEIGHBOURS = 10;
     public static final double TEMPERATURE = 0.02;
-    private static final int MAGIC = 0x48525445; // "HRTE"
+    private static final int MAGIC = 0x48524c45; // "HRLE"
+    private static final int FRUSTRATED = 1 << 8;
+    private static final int SENTIMENT_SHIFT = 9;
+
+    /**
+     * What the nearest examples say: shares of the vote per theme (by {@link Theme#ordinal()}) and per sentiment
+     * (by {@link Sentiment#ordinal()}), and the share voting frustrated.
+     */
+    public record Vote(double[] themes, double[] sentiment, double frustration) {
+    }
 
     private final int dimensions;
     private final byte[][] vectors;
     private final float[] scales;
     private final int[] masks;
 
-    private ThemeExamples(int dimensions, byte[][] vectors, float[] scales, int[] masks) {
+    private LabelledExamples(int dimensions, byte[][] vectors, float[] scales, int[] masks) {
         this.dimensions = dimensions;
         this.vectors = vectors;
         this.scales = scales;
         this.masks = masks;
     }
 
-    /** The examples of the given embeddings and themes, quantised as they are stored. */
-    public static ThemeExamples of(List<float[]> embeddings, List<Set<Theme>> themes) {
+    /** The examples of the given embeddings and labels, quantised as they are stored. */
+    public static LabelledExamples of(List<float[]> embeddings, List<Set<Theme>> themes, List<Sentiment> sentiments,
+            List<Boolean> frustrated) {
         int n = embeddings.size();
         int dimensions = n == 0 ? 0 : embeddings.getFirst().length;
         byte[][] vectors = new byte[n][];
@@ -62,12 +72,13 @@ public final class ThemeExamples {
             for (Theme theme : themes.get(k)) {
                 masks[k] |= 1 << theme.ordinal();
             }
+            masks[k] |= (frustrated.get(k) ? FRUSTRATED : 0) | sentiments.get(k).ordinal() << SENTIMENT_SHIFT;
         }
-        return new ThemeExamples(dimensions, vectors, scales, masks);
+        return new LabelledExamples(dimensions, vectors, scales, masks);
     }
 
-    public static ThemeExamples standard() {
-        try (InputStream in = ThemeExamples.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+    public static LabelledExamples standard() {
+        try (InputStream in = LabelledExamples.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing " + RESOURCE);
             }
@@ -85,12 +96,14 @@ public final class ThemeExamples {
         return dimensions;
     }
 
-    /** The themes' shares of the vote of the nearest examples, indexed by {@link Theme#ordinal()}, summing to 1. */
-    public double[] vote(float[] embedding) {
-        double[] votes = new double[Theme.values().length];
+    /** The vote of the nearest examples. */
+    public Vote vote(float[] embedding) {
+        double[] themes = new double[Theme.values().length];
+        double[] sentiment = new double[Sentiment.values().length];
         if (vectors.length == 0 || Vectors.norm(embedding) == 0) {
-            votes[Theme.OTHER.ordinal()] = 1;
-            return votes;
+            themes[Theme.OTHER.ordinal()] = 1;
+            sentiment[Sentiment.NEUTRAL.ordinal()] = 1;
+            return new Vote(themes, sentiment, 0);
         }
         int k = Math.min(NEIGHBOURS, vectors.length);
         int[] nearest = new int[k];
@@ -115,25 +128,31 @@ public final class ThemeExamples {
             }
         }
         double total = 0;
+        double frustration = 0;
         for (int r = 0; r < k; r++) {
             double weight = Math.exp((similarity[r] - similarity[0]) / TEMPERATURE);
-            int mask = masks[nearest[r]];
-            int count = Integer.bitCount(mask);
+            int labels = masks[nearest[r]];
+            int count = Integer.bitCount(labels & 0xff);
             for (Theme theme : Theme.values()) {
-                if ((mask & 1 << theme.ordinal()) != 0) {
-                    votes[theme.ordinal()] += weight / count;
+                if ((labels & 1 << theme.ordinal()) != 0) {
+                    themes[theme.ordinal()] += weight / count;
                 }
             }
+            sentiment[labels >>> SENTIMENT_SHIFT & 3] += weight;
+            frustration += (labels & FRUSTRATED) != 0 ? weight : 0;
             total += weight;
         }
-        for (int t = 0; t < votes.length; t++) {
-            votes[t] /= total;
+        for (int t = 0; t < themes.length; t++) {
+            themes[t] /= total;
         }
-        return votes;
+        for (int c = 0; c < sentiment.length; c++) {
+            sentiment[c] /= total;
+        }
+        return new Vote(themes, sentiment, frustration / total);
     }
 
-    /** The largest difference, in quantisation steps, between this and another set's vectors; -1 when they differ in shape or themes. */
-    public int largestDifference(ThemeExamples other) {
+    /** The largest difference, in quantisation steps, between this and another set's vectors; -1 when they differ in shape or labels. */
+    public int largestDifference(LabelledExamples other) {
         if (other.vectors.length != vectors.length || other.dimensions != dimensions || !Arrays.equals(masks, other.masks)) {
             return -1;
         }
@@ -154,17 +173,17 @@ public final class ThemeExamples {
         out.writeInt(vectors.length);
         out.writeInt(dimensions);
         for (int k = 0; k < vectors.length; k++) {
-            out.writeByte(masks[k]);
+            out.writeShort(masks[k]);
             out.writeFloat(scales[k]);
             out.write(vectors[k]);
         }
         out.flush();
     }
 
-    public static ThemeExamples read(InputStream stream) throws IOException {
+    public static LabelledExamples read(InputStream stream) throws IOException {
         DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(stream));
         if (in.readInt() != MAGIC) {
-            throw new IllegalArgumentException("not a theme examples file");
+            throw new IllegalArgumentException("not a labelled examples file");
         }
         int n = in.readInt();
         int dimensions = in.readInt();
@@ -172,15 +191,15 @@ public final class ThemeExamples {
         float[] scales = new float[n];
         int[] masks = new int[n];
         for (int k = 0; k < n; k++) {
-            masks[k] = in.readUnsignedByte();
+            masks[k] = in.readUnsignedShort();
             scales[k] = in.readFloat();
             in.readFully(vectors[k]);
         }
-        return new ThemeExamples(dimensions, vectors, scales, masks);
+        return new LabelledExamples(dimensions, vectors, scales, masks);
     }
 
     /** Only the examples at the given indices (a cross-validation fold's training part). */
-    ThemeExamples subset(List<Integer> indices) {
+    LabelledExamples subset(List<Integer> indices) {
         List<Integer> kept = new ArrayList<>(indices);
         byte[][] v = new byte[kept.size()][];
         float[] s = new float[kept.size()];
@@ -190,6 +209,6 @@ public final class ThemeExamples {
             s[j] = scales[kept.get(j)];
             m[j] = masks[kept.get(j)];
         }
-        return new ThemeExamples(dimensions, v, s, m);
+        return new LabelledExamples(dimensions, v, s, m);
     }
 }
