@@ -100,7 +100,7 @@ class EmbeddingCostTest {
             analysis[i] = System.nanoTime() - start;
         }
         System.out.printf(Locale.ROOT, "%s (%d, %d characters on average): embedding mean %.2f ms, p99 %.2f ms;"
-                + " whole analysis (language, embedding, lexicon, classifiers, theme examples) mean %.2f ms, p99 %.2f ms%n",
+                + " whole analysis (language, embedding, lexicon, classifiers, nearest examples) mean %.2f ms, p99 %.2f ms%n",
                 what, texts.size(), (int) texts.stream().mapToInt(String::length).average().orElse(0), mean(embedding),
                 p99(embedding), mean(analysis), p99(analysis));
     }
