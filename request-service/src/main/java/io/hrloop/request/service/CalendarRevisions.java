@@ -4,32 +4,40 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.hrloop.common.api.Cursor;
 import io.hrloop.common.api.Page;
 import io.hrloop.common.domain.DomainException;
 import io.hrloop.request.domain.BusinessHours;
 import io.hrloop.request.domain.CalendarRef;
 import io.hrloop.request.domain.CalendarRevision;
-import io.hrloop.request.domain.WorkCalendar;
 
 /** The kept revisions of the business calendars: the working time a request's plan was counted with. */
 @ApplicationScoped
 public class CalendarRevisions {
 
     private final CatalogService catalog;
+    /** Revisions never change once written: what a committed one counts with is kept for good. */
+    private final Cache<CalendarRef, BusinessHours> hours = Caffeine.newBuilder().maximumSize(1_000).build();
 
     public CalendarRevisions(CatalogService catalog) {
         this.catalog = catalog;
     }
 
-    /** The business hours of one revision (the latest is read from the calendar itself). */
+    /** The business hours of one revision. */
     public BusinessHours hours(CalendarRef ref) {
-        WorkCalendar calendar = catalog.calendar(ref.key());
-        if (ref.revision() == calendar.revision) {
-            return catalog.businessHours(calendar.zone, calendar.workingHours, calendar.holidays);
+        BusinessHours cached = hours.getIfPresent(ref);
+        if (cached != null) {
+            return cached;
         }
         CalendarRevision revision = revision(ref.key(), ref.revision());
-        return catalog.businessHours(revision.zone, revision.workingHours, revision.holidays);
+        BusinessHours read = catalog.businessHours(revision.zone, revision.workingHours, revision.holidays);
+        if (!catalog.changing()) {
+            hours.put(ref, read);
+        }
+        return read;
     }
 
     public CalendarRevision revision(String calendarKey, int revision) {

@@ -55,7 +55,7 @@ public class ServiceLevelService {
             throw DomainException.notFound("service-level record of request " + id);
         }
         BusinessHours hours = revisions.hours(r.calendar());
-        List<ServiceLevelReplay.Fact> facts = AuditEntry.<AuditEntry>find("requestId = ?1 order by id", r.id).stream()
+        List<ServiceLevelReplay.Fact> facts = AuditEntry.<AuditEntry>find("requestId = ?1 order by at, id", r.id).stream()
                 .map(e -> new ServiceLevelReplay.Fact(e.at.toInstant(), e.field, e.before, e.after)).toList();
         Map<CalendarRef, BusinessHours> calendars = new HashMap<>();
         ServiceLevels recomputed = ServiceLevelReplay.replay(facts, r.calendar(),
