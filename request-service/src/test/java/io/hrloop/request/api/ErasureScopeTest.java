@@ -157,7 +157,8 @@ class ErasureScopeTest {
         assign(agent(agentId, team), id, agentId).statusCode(200);
         status(agent(agentId, team), id, "IN_PROGRESS", null).statusCode(200);
         comment(agent(agentId, team), id, marker + " internal: check the works agreement", "INTERNAL").statusCode(201);
-        as(agent(agentId, team)).body(Map.of("priority", "HIGH", "reason", marker + " the leave starts Monday"))
+        as(agent(agentId, team)).header("If-Match", read(agent(agentId, team), id).extract().header("ETag"))
+                .body(Map.of("priority", "HIGH", "reason", marker + " the leave starts Monday"))
                 .patch("/api/v1/requests/" + id).then().statusCode(200);
         as(agent(agentId, team)).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("body", marker + " we are on it", "visibility", "PUBLIC"))
