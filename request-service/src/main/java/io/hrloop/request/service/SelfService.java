@@ -23,7 +23,6 @@ import io.hrloop.common.security.Roles;
 import io.hrloop.common.time.Times;
 import io.hrloop.request.config.RequestConfig;
 import io.hrloop.request.domain.HrRequest;
-import io.hrloop.request.domain.RequestType;
 import io.hrloop.request.domain.SmallGroups;
 import io.hrloop.request.domain.SuggestionView;
 
@@ -37,14 +36,16 @@ public class SelfService {
 
     private final EntityManager entityManager;
     private final Access access;
+    private final CatalogService catalog;
     private final ObjectMapper mapper;
     private final RequestConfig config;
     private final Times times;
 
-    public SelfService(EntityManager entityManager, Access access, ObjectMapper mapper, RequestConfig config,
-            Times times) {
+    public SelfService(EntityManager entityManager, Access access, CatalogService catalog, ObjectMapper mapper,
+            RequestConfig config, Times times) {
         this.entityManager = entityManager;
         this.access = access;
+        this.catalog = catalog;
         this.mapper = mapper;
         this.config = config;
         this.times = times;
@@ -53,15 +54,13 @@ public class SelfService {
     /** The caller saw these suggestions before submitting a request of {@code typeKey}. */
     @Transactional
     public SuggestionView record(String typeKey, List<String> suggestionIds) {
-        RequestType type = RequestType.findById(typeKey);
-        if (type == null || !type.active) {
-            throw DomainException.unprocessable("unknown-request-type", "request type '" + typeKey
-                    + "' does not exist or takes no new requests; see GET /api/v1/request-types");
-        }
+        CatalogService.TypeRules type = catalog.rules(typeKey).filter(CatalogService.TypeRules::active)
+                .orElseThrow(() -> DomainException.unprocessable("unknown-request-type", "request type '" + typeKey
+                        + "' does not exist or takes no new requests; see GET /api/v1/request-types"));
         SuggestionView view = new SuggestionView();
         view.id = UUID.randomUUID();
         view.viewer = access.me();
-        view.typeKey = type.key;
+        view.typeKey = type.key();
         try {
             view.suggestionIds = mapper.writeValueAsString(suggestionIds);
         } catch (JsonProcessingException e) {

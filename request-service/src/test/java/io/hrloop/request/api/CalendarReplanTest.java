@@ -181,6 +181,18 @@ class CalendarReplanTest {
     }
 
     @Test
+    void aSubmissionAfterAnEditIsPlannedWithTheNewRevision() {
+        clock.set(berlin("2026-12-07T09:00"));
+        Api.submit(employee(person), type, "Before the edit"); // the calendar's clock is now kept on this replica
+        edit(Api.OFFICE_HOURS, "[\"2026-12-08\"]");
+        String id = Api.submit(employee(person), type, "After the edit");
+        assertEquals(berlin("2026-12-09T17:00"), resolutionDue(id), "Tuesday is a holiday for it at once");
+        as(agent(agent, team)).get("/api/v1/requests/" + id + "/history").then()
+                .body("items.findAll { it.field == 'serviceLevel.calendar' }.size()", equalTo(0));
+        consistent(id);
+    }
+
+    @Test
     void aNameChangeIsNoNewRevision() {
         String etag = as(Api.admin()).get("/api/v1/calendars/" + calendar).then().extract().header("ETag");
         as(Api.admin()).header("If-Match", etag).body("""
