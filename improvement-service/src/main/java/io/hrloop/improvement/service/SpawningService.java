@@ -90,6 +90,9 @@ public class SpawningService {
         float[] embedding = excerpt == null ? null : embedder.embed(excerpt);
         areaLock.lock(area);
         if (embedding != null) {
+            // The comment counts in its area's centre before it is matched, as the threshold was calibrated
+            // (MatchingEvaluationTest); matching against the centre without it gave precision 0.68 at recall 0.55
+            // instead of 0.96 at 0.32 on the labelled gaps (MatchingThroughTheServiceTest).
             centres.add(area, embedding);
         }
         if (!negative || Evidence.count("kind = ?1 and sourceId = ?2", EvidenceKind.FEEDBACK,

@@ -107,17 +107,18 @@ class KnowledgeTest {
     void aLessonIsFoundByMeaningWithoutSharingAWordAndSuggestedBeforeARequest() {
         String area = area();
         String item = ImprovementApiTest.create(area, "Correct payslips", "");
-        String salary = lesson(item, "LESSON", "Incorrect salary statements",
-                "Net amounts were miscalculated after the tax year change; statements are now checked before release.");
+        String salary = lesson(item, "LESSON", "Incorrect salary amounts",
+                "Net salaries were miscalculated after the tax year change; every salary run is now checked before release.");
         lesson(item, "BEST_PRACTICE", "Approve holiday requests within two days",
                 "Team leads get a daily digest of pending leave.");
-        given().auth().oauth2(hr()).queryParam("q", "payslip wrong").queryParam("area", area)
+        // no word in common (cosine 0.85; the holiday lesson 0.77, below the 0.82 a hit by meaning needs)
+        given().auth().oauth2(hr()).queryParam("q", "wrong pay").queryParam("area", area)
                 .when().get("/api/v1/knowledge").then().statusCode(200).body("items.id", contains(salary));
-        given().auth().oauth2(employee()).queryParam("q", "payslip wrong").queryParam("type", area)
+        given().auth().oauth2(employee()).queryParam("q", "wrong pay").queryParam("type", area)
                 .when().get("/api/v1/knowledge/suggestions").then().statusCode(200).body("items", hasSize(0));
         ImprovementApiTest.move(item, "{\"status\":\"ACCEPTED\"}", 200);
         ImprovementApiTest.move(item, "{\"status\":\"IMPLEMENTED\"}", 200);
-        given().auth().oauth2(employee()).queryParam("q", "my payslip is wrong").queryParam("type", area)
+        given().auth().oauth2(employee()).queryParam("q", "wrong pay").queryParam("type", area)
                 .when().get("/api/v1/knowledge/suggestions").then().statusCode(200)
                 .body("items.id", contains(salary)).body("next", nullValue()).body("items[0].author", nullValue());
     }
