@@ -43,6 +43,20 @@ public final class Fixtures {
         return Tokens.of("hr-lead-1", "payroll", "hr-lead");
     }
 
+    /** An er-specialist: the only role that sees confidential (employee-relations) items. */
+    public static String er() {
+        return Tokens.of("er-specialist-1", "employee-relations", "er-specialist");
+    }
+
+    /** An internal system. */
+    public static String service() {
+        return Tokens.of("hris-sync", null, "service");
+    }
+
+    public static String manager() {
+        return Tokens.of("mgr-" + UUID.randomUUID(), null, "manager");
+    }
+
     public static String employee() {
         return Tokens.employee("emp-" + UUID.randomUUID());
     }
@@ -135,6 +149,12 @@ public final class Fixtures {
             return this;
         }
 
+        /** About a confidential (employee-relations) request. */
+        public Feedback confidential() {
+            data.put("confidential", true);
+            return this;
+        }
+
         public Feedback on(LocalDate day) {
             data.put("receivedOn", day.toString());
             return this;
@@ -164,16 +184,21 @@ public final class Fixtures {
 
     /** Produces an hr.request.sla-breached event for a new request of {@code type}. */
     public static UUID breach(String type, OffsetDateTime occurredAt) {
+        return breach(type, occurredAt, false, "HR-" + (100000 + (int) (Math.random() * 899999)));
+    }
+
+    /** The same, for a confidential request or not, with its reference. */
+    public static UUID breach(String type, OffsetDateTime occurredAt, boolean confidential, String reference) {
         UUID requestId = UUID.randomUUID();
         ObjectNode data = MAPPER.createObjectNode();
         data.put("requestId", requestId.toString());
-        data.put("reference", "HR-" + (100000 + (int) (Math.random() * 899999)));
+        data.put("reference", reference);
         data.put("requestType", type);
-        data.put("category", "payroll");
-        data.put("team", "payroll");
+        data.put("category", confidential ? "employee-relations" : "payroll");
+        data.put("team", confidential ? "employee-relations" : "payroll");
         data.put("priority", "NORMAL");
         data.put("status", "IN_PROGRESS");
-        data.put("confidential", false);
+        data.put("confidential", confidential);
         data.put("occurredAt", occurredAt.toString());
         data.put("target", "RESOLUTION");
         data.put("dueAt", occurredAt.minusMinutes(1).toString());
@@ -214,7 +239,12 @@ public final class Fixtures {
 
     /** The items of an area as HR sees them. */
     public static List<Map<String, Object>> items(String area) {
-        return given().auth().oauth2(hr()).queryParam("area", area).queryParam("limit", 100)
+        return items(area, hr());
+    }
+
+    /** The items of an area as the bearer of {@code token} sees them. */
+    public static List<Map<String, Object>> items(String area, String token) {
+        return given().auth().oauth2(token).queryParam("area", area).queryParam("limit", 100)
                 .when().get("/api/v1/improvements").then().statusCode(200).extract().jsonPath().getList("items");
     }
 
@@ -250,6 +280,12 @@ public final class Fixtures {
     /** Waits until the area has {@code count} items, each with evidence as in {@code evidenceCounts} in total. */
     public static List<Map<String, Object>> awaitItems(String area, Predicate<List<Map<String, Object>>> until) {
         return await(() -> items(area), until);
+    }
+
+    /** The same, as the bearer of {@code token} sees the items. */
+    public static List<Map<String, Object>> awaitItems(String area, Predicate<List<Map<String, Object>>> until,
+            String token) {
+        return await(() -> items(area, token), until);
     }
 
     public static int totalEvidence(List<Map<String, Object>> items) {

@@ -56,7 +56,7 @@ class LoopTest {
         assertEquals("PROPOSED", item.getString("items[0].status"));
 
         // 3. A second person's similar feedback, worded differently, enriches the same item.
-        resolveAndAnswer(second, agent, 2, "Replies are very slow, I waited ages for someone to respond.");
+        resolveAndAnswer(second, agent, 2, "I waited weeks for a reply and nobody answered.");
         JsonPath enriched = await("two people on one item", () -> {
             JsonPath items = given().baseUri(suite.improvement.baseUrl()).auth().oauth2(lead)
                     .queryParam("area", TYPE).get("/api/v1/improvements").then().statusCode(200).extract().jsonPath();

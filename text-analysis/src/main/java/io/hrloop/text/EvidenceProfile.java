@@ -15,6 +15,8 @@ import java.util.List;
 public final class EvidenceProfile {
 
     public static final int MAX_EXEMPLARS = 8;
+    /** Two embeddings at least this alike are the same text embedded twice (ONNX runs are deterministic). */
+    public static final double SAME_VECTOR = 0.999;
 
     private final RunningMean centroid;
     private final List<float[]> exemplars;
@@ -53,6 +55,31 @@ public final class EvidenceProfile {
         if (nearestOther(embedding, -1) < highest) {
             exemplars.set(mostRedundant, embedding.clone());
         }
+    }
+
+    /**
+     * Takes one piece of evidence back out (an erasure): its embedding leaves the centroid, and the exemplar that
+     * is the same vector (cosine at least {@link #SAME_VECTOR}, as the same text embedded again gives) is dropped,
+     * leaving its slot to later evidence. Returns whether an exemplar was dropped.
+     */
+    public boolean remove(float[] embedding) {
+        if (Vectors.norm(embedding) == 0) {
+            return false;
+        }
+        centroid.remove(embedding);
+        int same = -1;
+        double best = SAME_VECTOR;
+        for (int i = 0; i < exemplars.size(); i++) {
+            double cosine = Vectors.cosine(embedding, exemplars.get(i));
+            if (cosine >= best) {
+                best = cosine;
+                same = i;
+            }
+        }
+        if (same >= 0) {
+            exemplars.remove(same);
+        }
+        return same >= 0;
     }
 
     /** Takes over another item's evidence (a merge): its centroid's weight and its exemplars, as if added. */

@@ -30,6 +30,23 @@ public final class RunningMean {
         count++;
     }
 
+    /**
+     * Takes one embedding back out (an erasure: the vector of a comment that must no longer count). The caller
+     * passes the vector that was added, or the same text embedded again; removing from an empty mean does nothing.
+     */
+    public void remove(float[] vector) {
+        if (Vectors.norm(vector) == 0 || count == 0) {
+            return;
+        }
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] -= vector[i];
+        }
+        count--;
+        if (count == 0) {
+            java.util.Arrays.fill(sum, 0); // no rounding residue of the removed vectors
+        }
+    }
+
     /** Adds everything another running mean has seen. */
     public void merge(RunningMean other) {
         for (int i = 0; i < sum.length; i++) {

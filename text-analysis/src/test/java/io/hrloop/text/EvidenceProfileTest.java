@@ -78,4 +78,25 @@ class EvidenceProfileTest {
         assertEquals(6, target.count());
         assertEquals(6, target.exemplars().size());
     }
+
+    @Test
+    void removingAPieceTakesItOutOfTheCentroidAndFreesItsExemplar() {
+        Random random = new Random(5);
+        EvidenceProfile profile = new EvidenceProfile(16);
+        float[] kept = random(random);
+        float[] erased = random(random);
+        profile.add(kept);
+        profile.add(erased);
+        assertTrue(profile.remove(erased.clone()));
+        assertEquals(1, profile.count());
+        assertEquals(1, profile.exemplars().size());
+        assertArrayEquals(kept, profile.exemplars().getFirst());
+        for (int i = 0; i < 16; i++) {
+            assertEquals(kept[i], profile.centroid()[i], 1e-6);
+        }
+        profile.remove(kept);
+        profile.remove(kept);
+        assertEquals(0, profile.count(), "never below zero");
+        assertEquals(0, profile.exemplars().size());
+    }
 }

@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -54,6 +55,7 @@ import io.hrloop.common.security.Roles;
 import io.hrloop.improvement.api.Views.ItemView;
 import io.hrloop.improvement.domain.ImprovementItem;
 import io.hrloop.improvement.domain.ItemStatus;
+import io.hrloop.improvement.service.Access;
 import io.hrloop.improvement.service.ItemCommands;
 import io.hrloop.improvement.service.ItemQueries;
 import io.hrloop.improvement.service.ItemQuery;
@@ -84,89 +86,102 @@ public class ImprovementResource {
         this.caller = caller;
     }
 
-    public record CreateItem(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 10000) String problem,
+    public record CreateItem(@NotBlank @Size(max = 200) @PlainText String title,
+            @NotBlank @Size(max = 10000) @PlainText String problem,
+            @Schema(description = "What HR tells everyone about the item") @Size(max = 2000) @PlainText String publicSummary,
             @NotBlank @Pattern(regexp = AREA_PATTERN, message = "must be a request type or process key") String area,
-            @NotEmpty @Size(max = 8) List<@NotNull @ThemeKey String> themes,
+            @Schema(type = SchemaType.ARRAY, implementation = Theme.class) @NotEmpty @Size(max = 8)
+            List<@NotNull @ThemeKey String> themes,
             @Positive @DecimalMax("999999.99") @Digits(integer = 6, fraction = 2) BigDecimal effort,
-            LocalDate targetDate, @Size(max = 200) String owner) {
+            LocalDate targetDate, @Size(max = 200) @PlainText String owner,
+            @Schema(description = "An employee-relations item: er-specialists only (only they may set it)")
+            Boolean confidential) {
     }
 
-    public record StatusBody(@NotNull ItemStatus status, @Size(max = 2000) String reason, UUID mergedInto,
-            @Schema(description = "What was done, for IMPLEMENTED: told back to the people who raised it")
-            @Size(max = 2000) String summary) {
+    public record StatusBody(@NotNull ItemStatus status, @Size(max = 2000) @PlainText String reason, UUID mergedInto,
+            @Schema(description = "What was done, for IMPLEMENTED: told back to the people who raised it (and shown "
+                    + "to everyone)") @Size(max = 2000) @PlainText String summary) {
     }
 
-    public record AssignmentBody(@NotBlank @Size(max = 200) String owner) {
+    public record AssignmentBody(@NotBlank @Size(max = 200) @PlainText String owner) {
     }
 
     @POST
-    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN })
+    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
     @Operation(summary = "Create an improvement item by hand", description = "Starts PROPOSED. Idempotency-Key makes a retry return the first result.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "item", value = """
             {"title":"Answer payroll queries faster","problem":"Payroll queries wait days for a first answer.",
              "area":"payroll-query","themes":["speed"],"effort":3}""")))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag set")
     @APIResponse(responseCode = "400", description = "Invalid item", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an HR role", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an HR role, or confidential without being an er-specialist", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull CreateItem body, @HeaderParam(Idempotency.HEADER) String key) {
+        if (body.targetDate() != null && !TargetDates.plausible(body.targetDate())) {
+            throw DomainException.invalid("invalid-target-date", "targetDate must be between "
+                    + TargetDates.EARLIEST + " and " + TargetDates.LATEST);
+        }
         return idempotency.execute(key, caller.personId(), "POST /api/v1/improvements", body, () -> {
-            ImprovementItem item = commands.create(caller.personId(), new ItemCommands.NewItem(body.title(),
-                    body.problem(), body.area(), body.themes().stream().distinct().toList(),
-                    body.effort(), body.targetDate(), body.owner()));
+            ImprovementItem item = commands.create(caller.personId(), access(), new ItemCommands.NewItem(body.title(),
+                    body.problem(), body.publicSummary(), body.area(),
+                    body.themes().stream().distinct().toList(), body.effort(), body.targetDate(),
+                    body.owner(), Boolean.TRUE.equals(body.confidential())));
             return Response.created(URI.create("/api/v1/improvements/" + item.id)).tag(tag(item))
-                    .entity(ItemView.from(item, true)).build();
+                    .entity(ItemView.from(item, access())).build();
         });
     }
 
     @GET
     @Authenticated
-    @Operation(summary = "List improvement items", description = "HR sees the whole backlog; everyone else sees implemented and verified items. Sorted by priority (impact ÷ effort; unestimated items after estimated ones, by impact) unless sort says otherwise.")
+    @Operation(summary = "List improvement items", description = "HR roles and internal systems (service) see the whole backlog; everyone else sees implemented and verified items. Confidential items are listed to er-specialists only. Sorted by priority (impact ÷ effort; unestimated items after estimated ones, by impact) unless sort says otherwise.")
     @APIResponse(responseCode = "200", description = "A page of items: {items, next}")
-    @APIResponse(responseCode = "400", description = "Unknown status, theme, sort, bad limit or cursor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown status, theme, sort, bad area, confidential, limit or cursor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<ItemView> list(
             @Parameter(description = "One or more statuses, comma-separated or repeated") @QueryParam("status") List<String> status,
             @QueryParam("area") String area,
             @Parameter(description = "A theme of the taxonomy") @QueryParam("theme") String theme,
+            @Parameter(description = "true: only confidential items (er-specialists), false: none") @QueryParam("confidential") String confidential,
             @Parameter(description = "priority (default), impact or created") @QueryParam("sort") String sort,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         if (theme != null && Theme.fromKey(theme).isEmpty()) {
             throw DomainException.invalid("invalid-theme", "theme must be one of " + Theme.KEYS);
         }
-        return items.list(new ItemQuery(QueryParams.enums(ItemStatus.class, "status", status), blankToNull(area),
-                theme, sort(sort), Cursor.limit(limit, 20, 100), blankToNull(cursor), !seesAll()))
-                .map(i -> ItemView.from(i, seesAll()));
+        return items.list(new ItemQuery(QueryParams.enums(ItemStatus.class, "status", status), area(area),
+                theme, bool("confidential", confidential), sort(sort), Cursor.limit(limit, 20, 100),
+                blankToNull(cursor), access())).map(i -> ItemView.from(i, access()));
     }
 
     @GET
     @Path("/{id}")
     @Authenticated
-    @Operation(summary = "Read an improvement item", description = "Non-HR callers read implemented and verified items only (others are 404).")
+    @Operation(summary = "Read an improvement item", description = "Callers outside HR and internal systems read implemented and verified items only (others are 404), and only the text written for everyone; confidential items are 404 except to er-specialists.")
     @APIResponse(responseCode = "200", description = "The item, with its ETag")
     @APIResponse(responseCode = "404", description = "No such item, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
-        ImprovementItem item = items.find(id, seesAll());
-        return Response.ok(ItemView.from(item, seesAll())).tag(tag(item)).build();
+        ImprovementItem item = items.find(id, access());
+        return Response.ok(ItemView.from(item, access())).tag(tag(item)).build();
     }
 
     @PATCH
     @Path("/{id}")
-    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN })
+    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
     @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
-    @Operation(summary = "Edit title, problem, themes, effort or target date", description = "JSON merge patch: absent fields stay, null clears effort or targetDate. Send If-Match with the ETag you read; a stale one is 412.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "estimate", value = "{\"effort\":2.5,\"targetDate\":\"2026-12-31\"}")))
+    @Operation(summary = "Edit title, problem, public summary, themes, effort or target date", description = "JSON merge patch: absent fields stay, null clears effort, targetDate or publicSummary. Send If-Match with the ETag you read; a stale one is 412. The title and publicSummary are shown to everyone once the item is implemented.")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "estimate", value = "{\"effort\":2.5,\"targetDate\":\"2026-12-31\"}"),
+            @ExampleObject(name = "publicSummary", value = "{\"publicSummary\":\"We are shortening the time to a first answer on payroll queries.\"}") }))
     @APIResponse(responseCode = "200", description = "The changed item, with its new ETag")
     @APIResponse(responseCode = "400", description = "Invalid change", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such item", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body) {
-        ImprovementItem item = commands.update(id, ifMatch, ItemPatchParser.parse(body));
-        return Response.ok(ItemView.from(item, true)).tag(tag(item)).build();
+        ImprovementItem item = commands.update(id, access(), ifMatch, ItemPatchParser.parse(body));
+        return Response.ok(ItemView.from(item, access())).tag(tag(item)).build();
     }
 
     @POST
     @Path("/{id}/status")
-    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN })
+    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
     @Operation(summary = "Move an item through its lifecycle", description = "PROPOSED → ACCEPTED → IN_PROGRESS → IMPLEMENTED → VERIFIED, or REJECTED (reason required) or MERGED (mergedInto: an open item, which takes over the evidence). IMPLEMENTED tells the people who raised it (hr.improvement.implemented). VERIFIED needs enough feedback since implementation and attaches the before/after report.")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "accept", value = "{\"status\":\"ACCEPTED\"}"),
@@ -176,19 +191,19 @@ public class ImprovementResource {
     @APIResponse(responseCode = "200", description = "The item in its new status")
     @APIResponse(responseCode = "400", description = "Missing reason or merge target", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such item", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Transition not allowed (the allowed ones are listed), merge target closed, or verification data missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Transition not allowed (the allowed ones are listed), merge target closed or of other confidentiality, or verification data missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "mergedInto is not an item", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull StatusBody body) {
-        ImprovementItem item = transitions.changeStatus(id, ifMatch, new ItemTransitions.StatusChange(body.status(),
-                body.reason(), body.mergedInto(), body.summary()));
-        return Response.ok(ItemView.from(item, true)).tag(tag(item)).build();
+        ImprovementItem item = transitions.changeStatus(id, access(), ifMatch, new ItemTransitions.StatusChange(
+                body.status(), body.reason(), body.mergedInto(), body.summary()));
+        return Response.ok(ItemView.from(item, access())).tag(tag(item)).build();
     }
 
     @POST
     @Path("/{id}/assignment")
-    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN })
+    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
     @Operation(summary = "Give an item its owner")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "owner", value = "{\"owner\":\"lead-3001\"}")))
     @APIResponse(responseCode = "200", description = "The item with its owner")
@@ -197,17 +212,48 @@ public class ImprovementResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response assign(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull AssignmentBody body) {
-        ImprovementItem item = commands.assign(id, ifMatch, body.owner().strip());
-        return Response.ok(ItemView.from(item, true)).tag(tag(item)).build();
+        ImprovementItem item = commands.assign(id, access(), ifMatch, body.owner().strip());
+        return Response.ok(ItemView.from(item, access())).tag(tag(item)).build();
     }
 
-    /** HR and internal systems read the whole backlog. */
-    static boolean seesAll(Caller caller) {
-        return caller.isHr() || caller.has(Roles.SERVICE);
+    /**
+     * What the caller may see (README, improvement-service, "Access"): er-specialists everything, other HR roles
+     * all but confidential items, internal systems (service) the whole backlog with only the text written for
+     * everyone, everyone else implemented and verified items with that text.
+     */
+    static Access access(Caller caller) {
+        if (caller.has(Roles.ER_SPECIALIST)) {
+            return Access.ER;
+        }
+        if (caller.isHr()) {
+            return Access.HR;
+        }
+        return caller.has(Roles.SERVICE) ? Access.SYSTEM : Access.PUBLIC;
     }
 
-    private boolean seesAll() {
-        return seesAll(caller);
+    private Access access() {
+        return access(caller);
+    }
+
+    /** An area filter: at most 100 characters the database can store (else no item could match: 400). */
+    static String area(String value) {
+        String area = blankToNull(value);
+        if (area != null && (area.length() > 100 || !PlainText.Validator.isPlain(area))) {
+            throw DomainException.invalid("invalid-area", "area must be a request type or process key of at most 100 "
+                    + "characters");
+        }
+        return area;
+    }
+
+    private static Boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw DomainException.invalid("invalid-filter", name + " must be true or false");
+        };
     }
 
     static String tag(ImprovementItem item) {

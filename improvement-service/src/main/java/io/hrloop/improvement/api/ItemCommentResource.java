@@ -45,7 +45,7 @@ public class ItemCommentResource {
 
     static final String PROBLEM = Problem.MEDIA_TYPE;
 
-    public record CommentBody(@NotBlank @Size(max = 10000) String body) {
+    public record CommentBody(@NotBlank @Size(max = 10000) @PlainText String body) {
     }
 
     private final ItemComments comments;
@@ -65,7 +65,8 @@ public class ItemCommentResource {
     @APIResponse(responseCode = "404", description = "No such item", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<CommentView> comments(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        return comments.list(id, Cursor.limit(limit, 50, 200), ImprovementResource.blankToNull(cursor))
+        return comments.list(id, ImprovementResource.access(caller), Cursor.limit(limit, 50, 200),
+                ImprovementResource.blankToNull(cursor))
                 .map(CommentView::from);
     }
 
@@ -76,11 +77,11 @@ public class ItemCommentResource {
     @APIResponse(responseCode = "200", description = "The comment")
     @APIResponse(responseCode = "404", description = "No such item or comment", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public CommentView comment(@PathParam("id") UUID id, @PathParam("commentId") UUID commentId) {
-        return CommentView.from(comments.get(id, commentId));
+        return CommentView.from(comments.get(id, ImprovementResource.access(caller), commentId));
     }
 
     @POST
-    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN })
+    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
     @Operation(summary = "Comment on an item")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "comment", value = "{\"body\":\"Payroll says a triage rota would fix most of it.\"}")))
     @APIResponse(responseCode = "201", description = "Created")
@@ -89,7 +90,7 @@ public class ItemCommentResource {
     public Response comment(@PathParam("id") UUID id, @Valid @NotNull CommentBody body,
             @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.execute(key, caller.personId(), "POST /api/v1/improvements/" + id + "/comments", body, () -> {
-            var comment = comments.add(id, caller.personId(), body.body());
+            var comment = comments.add(id, ImprovementResource.access(caller), caller.personId(), body.body());
             return Response.created(URI.create("/api/v1/improvements/" + id + "/comments/" + comment.id))
                     .entity(CommentView.from(comment)).build();
         });

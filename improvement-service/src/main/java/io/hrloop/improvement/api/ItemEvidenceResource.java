@@ -20,6 +20,7 @@ import io.hrloop.common.api.Page;
 import io.hrloop.common.problem.Problem;
 import io.hrloop.common.security.Caller;
 import io.hrloop.improvement.api.Views.EvidenceView;
+import io.hrloop.improvement.service.Access;
 import io.hrloop.improvement.service.ItemQueries;
 import io.hrloop.improvement.service.VerificationService;
 import io.quarkus.security.Authenticated;
@@ -45,23 +46,26 @@ public class ItemEvidenceResource {
     @GET
     @Path("/evidence")
     @Authenticated
-    @Operation(summary = "The evidence behind an item", description = "Feedback (scores, themes, excerpt) and breaches. Anonymous feedback never shows a person or request; signed contributors are shown to HR roles only.")
+    @Operation(summary = "The evidence behind an item", description = "Feedback (scores, themes, excerpt) and breaches. Anonymous feedback never shows a person or request; signed contributors, references and excerpts are shown to HR roles only; the evidence of confidential items to er-specialists only.")
     @APIResponse(responseCode = "200", description = "A page of evidence, newest first")
     @APIResponse(responseCode = "404", description = "No such item, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<EvidenceView> evidence(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        return items.evidence(id, ImprovementResource.seesAll(caller), Cursor.limit(limit, 50, 200),
-                ImprovementResource.blankToNull(cursor)).map(e -> EvidenceView.from(e, caller.isHr()));
+        Access access = ImprovementResource.access(caller);
+        return items.evidence(id, access, Cursor.limit(limit, 50, 200), ImprovementResource.blankToNull(cursor))
+                .map(e -> EvidenceView.from(e, access));
     }
 
     @GET
     @Path("/verification")
     @Authenticated
-    @Operation(summary = "CSAT and NPS of the item's area before and since implementation", description = "From the feedback this service has seen. Before: the window (default 90 days) before the implementation day; since: from that day on. sufficient tells whether the item may be VERIFIED.")
+    @Operation(summary = "CSAT and NPS of the item's area before and since implementation", description = "From the feedback this service has seen. Before: the window (default 90 days) before the implementation day; since: from that day on. sufficient tells whether the item may be VERIFIED. A figure resting on fewer answers than minResponses is null (suppressed: true). Callers outside HR read the verdict only.")
     @APIResponse(responseCode = "200", description = "The before/after report")
     @APIResponse(responseCode = "404", description = "No such item, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The item is not implemented", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public VerificationService.Report verification(@PathParam("id") UUID id) {
-        return verification.report(items.find(id, ImprovementResource.seesAll(caller)));
+        Access access = ImprovementResource.access(caller);
+        VerificationService.Report report = verification.report(items.find(id, access));
+        return access.hrText() ? report : report.verdictOnly();
     }
 }

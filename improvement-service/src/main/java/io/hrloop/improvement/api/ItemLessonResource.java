@@ -47,8 +47,8 @@ public class ItemLessonResource {
 
     static final String PROBLEM = Problem.MEDIA_TYPE;
 
-    public record LessonBody(@NotNull LessonKind kind, @NotBlank @Size(max = 200) String title,
-            @NotBlank @Size(max = 20000) String body) {
+    public record LessonBody(@NotNull LessonKind kind, @NotBlank @Size(max = 200) @PlainText String title,
+            @NotBlank @Size(max = 20000) @PlainText String body) {
     }
 
     private final KnowledgeService knowledge;
@@ -62,7 +62,7 @@ public class ItemLessonResource {
     }
 
     @POST
-    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN })
+    @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
     @Operation(summary = "Attach a lesson learnt, success story or best practice to an item")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "lesson", value = """
             {"kind":"LESSON","title":"Triage payroll queries daily","body":"A daily triage rota halved the time to a first answer."}""")))
@@ -73,8 +73,8 @@ public class ItemLessonResource {
             @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.execute(key, caller.personId(), "POST /api/v1/improvements/" + itemId + "/lessons", body,
                 () -> {
-                    KnowledgeService.Entry entry = knowledge.add(itemId, caller.personId(), body.kind(), body.title(),
-                            body.body());
+                    KnowledgeService.Entry entry = knowledge.add(itemId, ImprovementResource.access(caller),
+                            caller.personId(), body.kind(), body.title(), body.body());
                     return Response.created(URI.create("/api/v1/knowledge/" + entry.lesson().id))
                             .entity(KnowledgeView.from(entry, true)).build();
                 });
@@ -87,7 +87,7 @@ public class ItemLessonResource {
     @APIResponse(responseCode = "404", description = "No such item, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<KnowledgeView> ofItem(@PathParam("id") UUID itemId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        return KnowledgeView.page(knowledge.search(null, null, null, itemId, ImprovementResource.seesAll(caller),
+        return KnowledgeView.page(knowledge.search(null, null, null, itemId, ImprovementResource.access(caller),
                 Cursor.limit(limit, 20, 100), ImprovementResource.blankToNull(cursor)), caller.isHr());
     }
 }

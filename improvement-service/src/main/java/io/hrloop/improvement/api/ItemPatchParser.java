@@ -15,10 +15,15 @@ import io.hrloop.common.contract.Theme;
 import io.hrloop.common.domain.DomainException;
 import io.hrloop.improvement.service.ItemPatch;
 
-/** Reads a JSON merge patch of an item: absent = unchanged, null = cleared (effort, targetDate only). */
+/**
+ * Reads a JSON merge patch of an item: absent = unchanged, null = cleared (effort, targetDate, publicSummary only).
+ * Every bad value is a 400 naming its field, never a 500: numbers beyond double (1e400), dates beyond what the
+ * database stores, NUL characters.
+ */
 final class ItemPatchParser {
 
-    private static final Set<String> FIELDS = Set.of("title", "problem", "themes", "effort", "targetDate");
+    private static final Set<String> FIELDS = Set.of("title", "problem", "publicSummary", "themes", "effort",
+            "targetDate");
     private static final BigDecimal MAX_EFFORT = new BigDecimal("999999.99");
 
     private ItemPatchParser() {
@@ -38,6 +43,8 @@ final class ItemPatchParser {
         }
         String title = text(body, "title", 200, errors);
         String problem = text(body, "problem", 10000, errors);
+        String publicSummary = body.has("publicSummary") && body.get("publicSummary").isNull() ? null
+                : text(body, "publicSummary", 2000, errors);
         List<String> themes = null;
         if (body.has("themes")) {
             JsonNode node = body.get("themes");
@@ -56,20 +63,26 @@ final class ItemPatchParser {
         }
         BigDecimal effort = null;
         if (body.has("effort") && !body.get("effort").isNull()) {
-            JsonNode node = body.get("effort");
-            if (!node.isNumber() || node.decimalValue().signum() <= 0 || node.decimalValue().compareTo(MAX_EFFORT) > 0
-                    || node.decimalValue().scale() > 2) {
-                errors.add(error("effort", "must be a positive number of person-days (at most 2 decimals), or null"));
+            BigDecimal value = decimal(body.get("effort"));
+            if (value == null || value.signum() <= 0 || value.compareTo(MAX_EFFORT) > 0 || value.scale() > 2) {
+                errors.add(error("effort", "must be a positive number of person-days up to " + MAX_EFFORT
+                        + " (at most 2 decimals), or null"));
             } else {
-                effort = node.decimalValue();
+                effort = value;
             }
         }
         LocalDate targetDate = null;
         if (body.has("targetDate") && !body.get("targetDate").isNull()) {
+            JsonNode node = body.get("targetDate");
             try {
-                targetDate = LocalDate.parse(body.get("targetDate").asText());
+                targetDate = node.isTextual() ? LocalDate.parse(node.asText()) : null;
             } catch (DateTimeParseException e) {
-                errors.add(error("targetDate", "must be a date (YYYY-MM-DD) or null"));
+                targetDate = null;
+            }
+            if (targetDate == null || !TargetDates.plausible(targetDate)) {
+                errors.add(error("targetDate", "must be a date (YYYY-MM-DD) between " + TargetDates.EARLIEST + " and "
+                        + TargetDates.LATEST + ", or null"));
+                targetDate = null;
             }
         }
         if (!errors.isEmpty()) {
@@ -77,7 +90,20 @@ final class ItemPatchParser {
                     .map(e -> e.get("field") + ": " + e.get("message")).reduce((a, b) -> a + "; " + b).orElseThrow())
                     .with("errors", errors);
         }
-        return new ItemPatch(title, problem, themes, body.has("effort"), effort, body.has("targetDate"), targetDate);
+        return new ItemPatch(title, problem, themes, body.has("effort"), effort, body.has("targetDate"), targetDate,
+                body.has("publicSummary"), publicSummary);
+    }
+
+    /** The exact decimal of a JSON number, or null when it is not one or not finite (1e400 reads as infinity). */
+    private static BigDecimal decimal(JsonNode node) {
+        if (!node.isNumber() || ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue()))) {
+            return null;
+        }
+        try {
+            return node.decimalValue();
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
     }
 
     private static String text(JsonNode body, String field, int max, List<Map<String, String>> errors) {
@@ -85,8 +111,10 @@ final class ItemPatchParser {
             return null;
         }
         JsonNode node = body.get(field);
-        if (!node.isTextual() || node.asText().isBlank() || node.asText().length() > max) {
-            errors.add(error(field, "must be a non-blank text of at most " + max + " characters"));
+        if (!node.isTextual() || node.asText().isBlank() || node.asText().length() > max
+                || !PlainText.Validator.isPlain(node.asText())) {
+            errors.add(error(field, "must be a non-blank text of at most " + max
+                    + " characters, without NUL characters or broken unicode"));
             return null;
         }
         return node.asText();

@@ -23,7 +23,6 @@ import io.hrloop.common.domain.DomainException;
 import io.hrloop.common.idempotency.Idempotency;
 import io.hrloop.common.problem.Problem;
 import io.hrloop.common.security.Caller;
-import io.hrloop.common.security.Roles;
 import io.hrloop.improvement.api.Views.KnowledgeView;
 import io.hrloop.improvement.domain.LessonKind;
 import io.hrloop.improvement.service.KnowledgeService;
@@ -50,19 +49,34 @@ public class KnowledgeResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "Search lessons learnt, success stories and best practices", description = "q is full-text (English stemming; \"phrases\", -exclusions and or are understood); results are ranked by relevance, or newest first without q. Everyone reads the knowledge of implemented and verified items; HR reads all of it.")
+    @Operation(summary = "Search lessons learnt, success stories and best practices", description = "q finds entries by words (English stemming; \"phrases\", -exclusions and or are understood) and by meaning (sentence embeddings), ranked by both; newest first without q. Everyone reads the knowledge of implemented and verified items; HR reads all of it, except that of confidential items (er-specialists only).")
     @APIResponse(responseCode = "200", description = "A page of entries")
     @APIResponse(responseCode = "400", description = "Bad kind, limit or cursor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<KnowledgeView> search(@Parameter(description = "Search text") @QueryParam("q") String q,
             @Parameter(description = "LESSON, SUCCESS_STORY or BEST_PRACTICE") @QueryParam("kind") String kind,
             @QueryParam("area") String area, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        if (q != null && q.length() > 500) {
-            throw DomainException.invalid("invalid-query", "q must be at most 500 characters");
-        }
-        return KnowledgeView.page(knowledge.search(ImprovementResource.blankToNull(q), kind(kind),
-                ImprovementResource.blankToNull(area), null, seesAll(), Cursor.limit(limit, 20, 100),
+        return KnowledgeView.page(knowledge.search(query(q), kind(kind), ImprovementResource.area(area), null,
+                ImprovementResource.access(caller), Cursor.limit(limit, 20, 100),
                 ImprovementResource.blankToNull(cursor)), caller.isHr());
+    }
+
+    @GET
+    @Path("/suggestions")
+    @Authenticated
+    @Operation(summary = "Knowledge to show a person before they submit a request", description = "What the person is about to ask (q), optionally for one request type (type): the best few entries by words and meaning, from the knowledge the caller may read.")
+    @APIResponse(responseCode = "200", description = "A page of entries, best first")
+    @APIResponse(responseCode = "400", description = "Missing or too long q, bad type or limit", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Page<KnowledgeView> suggestions(@Parameter(description = "What the person is asking about", required = true) @QueryParam("q") String q,
+            @Parameter(description = "A request type key") @QueryParam("type") String type,
+            @QueryParam("limit") Integer limit) {
+        String text = query(q);
+        if (text == null) {
+            throw DomainException.invalid("invalid-query", "q is required: what the person is asking about");
+        }
+        Page<KnowledgeView> best = KnowledgeView.page(knowledge.search(text, null, ImprovementResource.area(type), null,
+                ImprovementResource.access(caller), Cursor.limit(limit, 5, 20), null), caller.isHr());
+        return new Page<>(best.items(), null); // the best few, not a list to page through
     }
 
     @GET
@@ -72,12 +86,15 @@ public class KnowledgeResource {
     @APIResponse(responseCode = "200", description = "The entry")
     @APIResponse(responseCode = "404", description = "No such entry, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public KnowledgeView get(@PathParam("id") UUID id) {
-        return KnowledgeView.from(knowledge.get(id, seesAll()), caller.isHr());
+        return KnowledgeView.from(knowledge.get(id, ImprovementResource.access(caller)), caller.isHr());
     }
 
-
-    private boolean seesAll() {
-        return caller.isHr() || caller.has(Roles.SERVICE);
+    private static String query(String q) {
+        String text = ImprovementResource.blankToNull(q);
+        if (text != null && (text.length() > 500 || !PlainText.Validator.isPlain(text))) {
+            throw DomainException.invalid("invalid-query", "q must be at most 500 characters of plain text");
+        }
+        return text;
     }
 
     private static LessonKind kind(String value) {

@@ -15,6 +15,7 @@ import io.hrloop.improvement.domain.ItemComment;
 import io.hrloop.improvement.domain.ItemStatus;
 import io.hrloop.improvement.domain.LessonKind;
 import io.hrloop.improvement.domain.Origin;
+import io.hrloop.improvement.service.Access;
 import io.hrloop.improvement.service.KnowledgeService;
 
 /** The response records of the API: entities never leave it. */
@@ -23,37 +24,45 @@ public final class Views {
     private Views() {
     }
 
-    @Schema(name = "ImprovementItem")
+    @Schema(name = "ImprovementItem", description = "Callers outside HR read only the text HR wrote for everyone: "
+            + "title, publicSummary, implementationSummary (problem, reason and createdBy are null for them). "
+            + "Confidential items exist for er-specialists only.")
     public record ItemView(UUID id, @Schema(examples = "Answers take too long (payroll-query)") String title,
-            String problem, @Schema(examples = "payroll-query") String area,
+            @Schema(description = "HR only: may rest on what people wrote") String problem,
+            @Schema(description = "What HR tells everyone about the item") String publicSummary,
+            @Schema(description = "Rests on employee-relations evidence: er-specialists only") boolean confidential,
+            @Schema(examples = "payroll-query") String area,
             @Schema(examples = "[\"speed\"]") List<String> themes, ItemStatus status, Origin origin, String owner,
             @Schema(description = "Estimated effort in person-days") BigDecimal effort, LocalDate targetDate,
             @Schema(description = "Impact from the evidence: see the service README for the formula") double impactScore,
             @Schema(description = "impactScore ÷ effort; null while no effort is estimated") Double priority,
             int distinctPeople, int evidenceCount,
-            @Schema(description = "Why it was rejected (or the note of the last status change)") String reason,
+            @Schema(description = "HR only: why it was rejected (or the note of the last status change)") String reason,
             UUID mergedInto, OffsetDateTime implementedAt, String implementationSummary, OffsetDateTime verifiedAt,
             @Schema(description = "HR only") String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt,
             long version) {
 
-        static ItemView from(ImprovementItem i, boolean hrView) {
-            return new ItemView(i.id, i.title, i.problem, i.area, i.themes(), i.status, i.origin, i.owner, i.effort,
-                    i.targetDate, i.impactScore, i.priority, i.distinctPeople, i.evidenceCount, i.statusReason,
-                    i.mergedInto, i.implementedAt, i.implementationSummary, i.verifiedAt,
-                    hrView ? i.createdBy : null, i.createdAt, i.updatedAt, i.version);
+        static ItemView from(ImprovementItem i, Access access) {
+            boolean hr = access.hrText();
+            return new ItemView(i.id, i.title, hr ? i.problem : null, i.publicSummary, i.confidential, i.area,
+                    i.themes(), i.status, i.origin, i.owner, i.effort, i.targetDate, i.impactScore, i.priority,
+                    i.distinctPeople, i.evidenceCount, hr ? i.statusReason : null, i.mergedInto, i.implementedAt,
+                    i.implementationSummary, i.verifiedAt, hr ? i.createdBy : null, i.createdAt, i.updatedAt,
+                    i.version);
         }
     }
 
     @Schema(name = "Evidence", description = "Anonymous feedback never shows a person, a request or a precise time; "
             + "signed contributors, request references and comment excerpts are shown to HR roles only (a comment "
-            + "can name its author or a colleague).")
+            + "can name its author or a colleague), and those of confidential evidence to er-specialists only.")
     public record EvidenceView(EvidenceKind kind,
             @Schema(description = "The feedback id, or <requestId>:<target> of a breach") String sourceId,
             String personId, boolean anonymous, Integer csat, Integer ces, Integer nps, Double sentiment,
             boolean frustrated, List<String> themes, String excerpt, String reference, String breachTarget,
             LocalDate occurredOn, OffsetDateTime linkedAt, UUID mergedFrom) {
 
-        static EvidenceView from(Evidence e, boolean seesPeople) {
+        static EvidenceView from(Evidence e, Access access) {
+            boolean seesPeople = access.hrText() && (!e.confidential || access.confidential());
             boolean signed = !e.anonymous;
             return new EvidenceView(e.kind, e.sourceId, seesPeople && signed ? e.personId : null, e.anonymous,
                     e.csat, e.ces, e.nps, e.sentiment, e.frustrated, e.themes(), seesPeople ? e.excerpt : null,

@@ -17,8 +17,6 @@ public interface ImprovementConfig {
 
     Impact impact();
 
-    Matching matching();
-
     Verification verification();
 
     /** Characters of a feedback comment kept as the evidence excerpt. */
@@ -57,15 +55,16 @@ public interface ImprovementConfig {
         @WithDefault("1.0")
         double breachWeight();
 
+        /**
+         * What one anonymous piece of feedback weighs against a signed one (below 1: one person may send many);
+         * n anonymous pieces weigh together this × their mean severity × log2(1 + n).
+         */
+        @WithDefault("0.5")
+        double anonymousWeight();
+
         /** How often the scores of open and implemented items are recomputed as their evidence ages. */
         @WithDefault("1h")
         Duration rescoreEvery();
-    }
-
-    interface Matching {
-        /** Cosine similarity from which a complaint with other themes joins an open item of its area. */
-        @WithDefault("0.35")
-        double textThreshold();
     }
 
     interface Verification {
@@ -73,7 +72,10 @@ public interface ImprovementConfig {
         @WithDefault("90")
         int windowDays();
 
-        /** Answers with a CSAT since implementation needed before an item may be VERIFIED. */
+        /**
+         * Answers needed behind a figure about a group: below it, the CSAT figures (or the NPS) of a side are
+         * suppressed; and answers with a CSAT since implementation needed before an item may be VERIFIED.
+         */
         @WithDefault("5")
         int minResponses();
     }

@@ -26,6 +26,8 @@ public class AreaFeedback extends PanacheEntityBase {
     public double sentiment;
     @Column(name = "received_on")
     public LocalDate receivedOn;
+    /** About a confidential request: counted only in the verification of confidential items. */
+    public boolean confidential;
 
     public static AreaFeedback of(FeedbackReceived f, String area) {
         AreaFeedback row = new AreaFeedback();
@@ -36,6 +38,7 @@ public class AreaFeedback extends PanacheEntityBase {
         row.ces = f.ces();
         row.sentiment = f.sentiment();
         row.receivedOn = f.receivedOn();
+        row.confidential = Boolean.TRUE.equals(f.confidential());
         return row;
     }
 }

@@ -34,6 +34,8 @@ public class Evidence extends PanacheEntityBase {
     @Column(name = "person_id")
     public String personId;
     public boolean anonymous;
+    /** About a confidential (employee-relations) request: its excerpt and reference are for er-specialists only. */
+    public boolean confidential;
     public Integer csat;
     public Integer ces;
     public Integer nps;
@@ -63,6 +65,7 @@ public class Evidence extends PanacheEntityBase {
         evidence.kind = EvidenceKind.FEEDBACK;
         evidence.sourceId = f.feedbackId().toString();
         evidence.anonymous = f.anonymous();
+        evidence.confidential = Boolean.TRUE.equals(f.confidential());
         evidence.personId = f.anonymous() ? null : f.personId();
         // Request references would point back at the person: kept for signed feedback only.
         evidence.reference = f.anonymous() ? null : f.reference();
@@ -87,6 +90,7 @@ public class Evidence extends PanacheEntityBase {
         evidence.kind = EvidenceKind.BREACH;
         evidence.sourceId = breach.breachKey;
         evidence.anonymous = false;
+        evidence.confidential = breach.confidential;
         evidence.reference = breach.reference;
         evidence.requestId = breach.requestId.toString();
         evidence.breachTarget = breach.target;
@@ -103,14 +107,16 @@ public class Evidence extends PanacheEntityBase {
     }
 
     public ImpactScore.Facts facts() {
-        return new ImpactScore.Facts(kind, csat, nps, sentiment, frustrated, occurredOn);
+        return new ImpactScore.Facts(kind, csat, nps, sentiment, frustrated, occurredOn, isAnonymousFeedback());
     }
 
-    /** Who raised it, for counting distinct people: anonymous feedback counts as its own person. */
-    public String personKey() {
-        if (kind != EvidenceKind.FEEDBACK) {
-            return null;
-        }
-        return anonymous || personId == null ? "anonymous:" + sourceId : "person:" + personId;
+    /** Feedback nobody signed: it counts toward the anonymous share of distinct people (see {@link ImpactScore}). */
+    public boolean isAnonymousFeedback() {
+        return kind == EvidenceKind.FEEDBACK && (anonymous || personId == null);
+    }
+
+    /** Feedback signed by a person (or their pseudonym): it counts that person once. */
+    public boolean isSignedFeedback() {
+        return kind == EvidenceKind.FEEDBACK && !isAnonymousFeedback();
     }
 }

@@ -23,7 +23,13 @@ public class ImprovementItem extends PanacheEntityBase {
     @Id
     public UUID id;
     public String title;
+    /** HR's statement of the problem: may rest on what people wrote, so HR roles only. */
     public String problem;
+    /** What HR tells everyone about the item (with the title, the implementation summary and lessons). */
+    @Column(name = "public_summary")
+    public String publicSummary;
+    /** Rests on employee-relations (confidential) evidence: er-specialists only, never matched with other items. */
+    public boolean confidential;
     public String area;
     @Column(name = "themes")
     public String storedThemes;
@@ -42,6 +48,18 @@ public class ImprovementItem extends PanacheEntityBase {
     public int evidenceCount;
     @Column(name = "distinct_people")
     public int distinctPeople;
+    /** Running aggregates of the evidence (see {@link ImpactScore}): the score never rereads the evidence rows. */
+    @Column(name = "signed_people")
+    public int signedPeople;
+    @Column(name = "anonymous_pieces")
+    public int anonymousPieces;
+    @Column(name = "impact_signed")
+    public double impactSigned;
+    @Column(name = "impact_anonymous")
+    public double impactAnonymous;
+    /** The day the two sums are as of; null on rows from before the aggregates (rebuilt from the evidence). */
+    @Column(name = "impact_as_of")
+    public LocalDate impactAsOf;
     @Column(name = "gap_key")
     public String gapKey;
     /** The bounded summary of its feedback evidence's embeddings ({@link io.hrloop.text.EvidenceProfile}). */
@@ -66,6 +84,17 @@ public class ImprovementItem extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
     @Version
     public long version;
+
+    public ImpactScore.Sums sums() {
+        return new ImpactScore.Sums(impactSigned, impactAnonymous, anonymousPieces, impactAsOf);
+    }
+
+    public void sums(ImpactScore.Sums sums) {
+        impactSigned = sums.signed();
+        impactAnonymous = sums.anonymous();
+        anonymousPieces = sums.anonymousPieces();
+        impactAsOf = sums.asOf();
+    }
 
     public List<String> themes() {
         return ThemeColumn.decode(storedThemes);

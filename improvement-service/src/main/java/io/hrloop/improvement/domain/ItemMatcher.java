@@ -16,31 +16,30 @@ import io.hrloop.text.Vectors;
 /**
  * Which open item of an area a new complaint belongs to.
  *
- * <p>Semantic rule ({@link #matchSemantic}), for a complaint with a comment: the complaint joins the item whose
- * evidence it is closest to in meaning ({@link GapSimilarity}: sentence embeddings moved by the area's centre,
- * compared with the item's bounded {@link EvidenceProfile}), if that similarity reaches
- * {@link GapSimilarity#THRESHOLD}. A shared theme adds {@link GapSimilarity#SHARED_THEME_BONUS}, far below the
- * threshold: it tips a close call, it never makes a match alone; between items within {@link #TIE} of the best,
- * more shared themes win, then the oldest item. Without a comment (a breach, or feedback with scores only) there
- * is nothing to compare, and the theme rule below decides.
+ * <p>Semantic rule, for a complaint with a comment: the complaint joins the item whose evidence it is closest to in
+ * meaning ({@link GapSimilarity}: sentence embeddings moved by the area's centre, compared with the item's bounded
+ * {@link EvidenceProfile}), if that similarity reaches {@link GapSimilarity#THRESHOLD}. Shared themes add nothing to the similarity
+ * ({@link GapSimilarity#SHARED_THEME_BONUS} is 0); between items within {@link #TIE} of the best, more shared
+ * themes win, then the oldest item. An item
+ * without comments yet (breaches, scores only) has no meaning to compare with: a comment that matches no item by
+ * meaning joins the one of those sharing most of its themes, if any, and gives it its first meaning.
  *
- * <p>Theme rule ({@link #match}, what SpawningService calls until it stores embeddings): an open item of the same
- * area sharing at least one theme (the most shared themes win, then the oldest item, which tracked the gap
- * first); when no theme is shared, the item whose title, problem or evidence excerpts are most similar to the
- * complaint's text ({@link TextSimilarity}), if at least the threshold. Otherwise: no match, a new item.
+ * <p>Theme rule, without a comment (a breach, or feedback with scores only): there is nothing to compare, so the
+ * open item sharing the most themes joins it (then the oldest, which tracked the gap first); none: a new item.
+ *
+ * <p>The caller passes only the items a complaint may join: the same area and the same confidentiality.
  */
 public final class ItemMatcher {
 
     public enum Method {
-        THEME, TEXT, EMBEDDING
+        THEME, EMBEDDING
     }
 
-    /** Items within this similarity of the best count as a tie, broken by shared themes, then age. */
-    public static final double TIE = 0.02;
-
-    /** An open item of the area, with the texts that describe it. */
-    public record Candidate(UUID id, List<String> themes, List<String> texts, OffsetDateTime createdAt) {
-    }
+    /**
+     * Items within this similarity of the best count as a tie, broken by shared themes, then age: about a
+     * sixteenth of {@link GapSimilarity#THRESHOLD} (0.085), the scale of centred cosines.
+     */
+    public static final double TIE = 0.005;
 
     public record Match(UUID itemId, Method method, double score) {
     }
@@ -49,38 +48,14 @@ public final class ItemMatcher {
     public record SemanticCandidate(UUID id, List<String> themes, EvidenceProfile profile, OffsetDateTime createdAt) {
     }
 
-    private final TextSimilarity similarity;
-    private final double threshold;
-
-    public ItemMatcher(TextSimilarity similarity, double threshold) {
-        this.similarity = similarity;
-        this.threshold = threshold;
-    }
-
-    public Optional<Match> match(String area, List<String> themes, String text, List<Candidate> open) {
-        Optional<Match> byTheme = byTheme(themes, open);
-        if (byTheme.isPresent() || text == null || text.isBlank()) {
-            return byTheme;
-        }
-        Match best = null;
-        for (Candidate candidate : open.stream().sorted(Comparator.comparing(Candidate::createdAt)).toList()) {
-            double score = similarity.best(text, candidate.texts(), area);
-            if (score >= threshold && (best == null || score > best.score())) {
-                best = new Match(candidate.id(), Method.TEXT, score);
-            }
-        }
-        return Optional.ofNullable(best);
-    }
-
     /**
-     * The semantic rule: {@code embedding} is the complaint's comment embedded (null or zero without a comment),
-     * {@code areaCentre} the area's running mean ({@code null} before any comment of the area).
+     * {@code embedding} is the complaint's comment embedded (null or zero without a comment), {@code areaCentre}
+     * the area's centre ({@link GapSimilarity#areaCentre}).
      */
     public Optional<Match> matchSemantic(List<String> themes, float[] embedding, float[] areaCentre,
             List<SemanticCandidate> open) {
         if (embedding == null || Vectors.norm(embedding) == 0) {
-            return byTheme(themes, open.stream().map(c -> new Candidate(c.id(), c.themes(), List.of(), c.createdAt()))
-                    .toList());
+            return byTheme(themes, open);
         }
         List<SemanticCandidate> ranked = new ArrayList<>();
         Map<UUID, Double> scores = new HashMap<>();
@@ -96,7 +71,8 @@ public final class ItemMatcher {
             }
         }
         if (ranked.isEmpty()) {
-            return Optional.empty();
+            return byTheme(themes, open.stream().filter(c -> c.profile() == null || c.profile().count() == 0)
+                    .toList());
         }
         double best = scores.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         return ranked.stream()
@@ -107,11 +83,11 @@ public final class ItemMatcher {
                 .map(c -> new Match(c.id(), Method.EMBEDDING, scores.get(c.id())));
     }
 
-    private static Optional<Match> byTheme(List<String> themes, List<Candidate> open) {
+    private static Optional<Match> byTheme(List<String> themes, List<SemanticCandidate> open) {
         return open.stream()
                 .filter(c -> shared(c.themes(), themes) > 0)
-                .sorted(Comparator.comparingLong((Candidate c) -> -shared(c.themes(), themes))
-                        .thenComparing(Candidate::createdAt).thenComparing(Candidate::id))
+                .sorted(Comparator.comparingLong((SemanticCandidate c) -> -shared(c.themes(), themes))
+                        .thenComparing(SemanticCandidate::createdAt).thenComparing(SemanticCandidate::id))
                 .findFirst()
                 .map(c -> new Match(c.id(), Method.THEME, shared(c.themes(), themes)));
     }

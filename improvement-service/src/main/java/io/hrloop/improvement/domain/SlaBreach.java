@@ -27,6 +27,8 @@ public class SlaBreach extends PanacheEntityBase {
     public String requestType;
     public String team;
     public String target;
+    /** A breach of a confidential request: counted and linked only with confidential items. */
+    public boolean confidential;
     @Column(name = "due_at")
     public OffsetDateTime dueAt;
     @Column(name = "occurred_at")
@@ -42,6 +44,7 @@ public class SlaBreach extends PanacheEntityBase {
         breach.requestType = event.requestType();
         breach.team = event.team();
         breach.target = event.target();
+        breach.confidential = event.confidential();
         breach.dueAt = event.dueAt();
         breach.occurredAt = event.occurredAt();
         return breach;

@@ -7,11 +7,13 @@ import java.util.Collection;
 /**
  * Scores of an area over a period: CSAT % = share of CSAT 4–5 among answers with a CSAT, average CSAT,
  * NPS = % promoters (9–10) − % detractors (0–6) among answers with an NPS, and the counts behind them.
- * A figure without any answer behind it is null, never 0.
+ * A figure without any answer behind it is null, never 0. Small-number protection ({@link #suppressBelow}): a
+ * figure resting on fewer answers than the minimum is null too, and {@code suppressed} says so.
  */
-@org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AreaScores")
+@org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AreaScores", description = "Figures resting on "
+        + "fewer answers than hrloop.improvement.verification.min-responses are null and suppressed is true")
 public record VerificationStats(int responses, int csatResponses, Double csatPercent, Double averageCsat,
-        int npsResponses, Double nps) {
+        int npsResponses, Double nps, boolean suppressed) {
 
     public record Scores(Integer csat, Integer nps) {
     }
@@ -44,7 +46,19 @@ public record VerificationStats(int responses, int csatResponses, Double csatPer
                 csatCount == 0 ? null : round(100.0 * satisfied / csatCount, 1),
                 csatCount == 0 ? null : round((double) csatSum / csatCount, 2),
                 npsCount,
-                npsCount == 0 ? null : round(100.0 * (promoters - detractors) / npsCount, 1));
+                npsCount == 0 ? null : round(100.0 * (promoters - detractors) / npsCount, 1), false);
+    }
+
+    /**
+     * The figures a group of this size may show: CSAT % and average only with at least {@code min} CSAT answers,
+     * NPS only with at least {@code min} NPS answers; the counts stay (they say how much more is needed).
+     */
+    public VerificationStats suppressBelow(int min) {
+        boolean csatHidden = csatResponses > 0 && csatResponses < min;
+        boolean npsHidden = npsResponses > 0 && npsResponses < min;
+        return new VerificationStats(responses, csatResponses, csatHidden ? null : csatPercent,
+                csatHidden ? null : averageCsat, npsResponses, npsHidden ? null : nps,
+                suppressed || csatHidden || npsHidden);
     }
 
     private static double round(double value, int scale) {

@@ -18,9 +18,16 @@ import io.hrloop.improvement.domain.ImprovementItem;
 import io.hrloop.improvement.domain.ItemStatus;
 import io.hrloop.improvement.domain.Origin;
 
-/** The hr.improvement.* events, written to the outbox in the caller's transaction. */
+/**
+ * The hr.improvement.* events, written to the outbox in the caller's transaction. Events travel to every consumer
+ * of the topic, so those of a confidential item carry no free text at all, not even HR's: the title is
+ * {@value #CONFIDENTIAL_TITLE}, status reasons and the implementation summary are left out. Ids, area, themes,
+ * status and figures stay, so that feedback-service can still tell the people who raised it that something was done.
+ */
 @ApplicationScoped
 public class ImprovementEvents {
+
+    public static final String CONFIDENTIAL_TITLE = "Confidential improvement item";
 
     private final Outbox outbox;
 
@@ -43,7 +50,8 @@ public class ImprovementEvents {
     }
 
     public void statusChanged(ImprovementItem item, ItemStatus previous, OffsetDateTime time) {
-        outbox.publish(ImprovementStatusChanged.of(facts(item, time), previous.name(), item.statusReason,
+        outbox.publish(ImprovementStatusChanged.of(facts(item, time), previous.name(),
+                item.confidential ? null : item.statusReason,
                 item.mergedInto == null ? null : item.mergedInto.toString()), time);
     }
 
@@ -53,12 +61,14 @@ public class ImprovementEvents {
      * feedback-service knows every link from the evidence-added events before it.
      */
     public void implemented(ImprovementItem item, List<UUID> firstFeedbackIds, long feedbackCount, OffsetDateTime time) {
-        outbox.publish(ImprovementImplemented.of(facts(item, time), item.implementationSummary, item.implementedAt,
+        outbox.publish(ImprovementImplemented.of(facts(item, time),
+                item.confidential ? null : item.implementationSummary, item.implementedAt,
                 firstFeedbackIds, (int) feedbackCount), time);
     }
 
     private static ImprovementFacts facts(ImprovementItem item, OffsetDateTime time) {
-        return new ImprovementFacts(item.id, item.title, item.area, Theme.known(item.themes()), item.status.name(),
+        return new ImprovementFacts(item.id, item.confidential ? CONFIDENTIAL_TITLE : item.title, item.area,
+                Theme.known(item.themes()), item.status.name(),
                 item.owner, item.impactScore, item.priority, item.evidenceCount, item.distinctPeople, time);
     }
 }

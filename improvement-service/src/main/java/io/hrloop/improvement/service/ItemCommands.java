@@ -10,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.hrloop.common.api.ETags;
+import io.hrloop.common.domain.DomainException;
 import io.hrloop.common.time.Times;
+import io.hrloop.improvement.domain.GapKey;
 import io.hrloop.improvement.domain.ImprovementItem;
 import io.hrloop.improvement.domain.ItemStatus;
 import io.hrloop.improvement.domain.Origin;
@@ -19,8 +21,8 @@ import io.hrloop.improvement.domain.Origin;
 @ApplicationScoped
 public class ItemCommands {
 
-    public record NewItem(String title, String problem, String area, List<String> themes, BigDecimal effort,
-            LocalDate targetDate, String owner) {
+    public record NewItem(String title, String problem, String publicSummary, String area, List<String> themes,
+            BigDecimal effort, LocalDate targetDate, String owner, boolean confidential) {
     }
 
     private final ItemQueries items;
@@ -37,8 +39,12 @@ public class ItemCommands {
         this.times = times;
     }
 
+    /** A confidential item only by an er-specialist: nobody else could see it afterwards. */
     @Transactional
-    public ImprovementItem create(String actor, NewItem command) {
+    public ImprovementItem create(String actor, Access access, NewItem command) {
+        if (command.confidential() && !access.confidential()) {
+            throw DomainException.notPermitted("only an er-specialist creates confidential items");
+        }
         // Same lock as automatic spawning, so a hand-made item and a spawned one are decided in one order.
         areaLock.lock(command.area());
         OffsetDateTime now = times.nowUtc();
@@ -46,6 +52,8 @@ public class ItemCommands {
         item.id = UUID.randomUUID();
         item.title = command.title().strip();
         item.problem = command.problem().strip();
+        item.publicSummary = blankToNull(command.publicSummary());
+        item.confidential = command.confidential();
         item.area = command.area();
         item.themes(command.themes());
         item.status = ItemStatus.PROPOSED;
@@ -64,8 +72,8 @@ public class ItemCommands {
     }
 
     @Transactional
-    public ImprovementItem update(UUID id, String ifMatch, ItemPatch patch) {
-        ImprovementItem item = items.find(id, true);
+    public ImprovementItem update(UUID id, Access access, String ifMatch, ItemPatch patch) {
+        ImprovementItem item = items.find(id, access);
         ETags.check(ifMatch, item.version);
         if (patch.title() != null) {
             item.title = patch.title().strip();
@@ -75,10 +83,10 @@ public class ItemCommands {
         }
         if (patch.themes() != null) {
             item.themes(patch.themes());
-            // The backstop index only holds while the seed theme is still one of the item's themes.
-            if (item.gapKey != null && !patch.themes().contains(item.gapKey.substring(item.gapKey.indexOf('|') + 1))) {
-                item.gapKey = null;
-            }
+            item.gapKey = GapKey.afterThemesChange(item.gapKey, item.area, patch.themes());
+        }
+        if (patch.publicSummarySet()) {
+            item.publicSummary = blankToNull(patch.publicSummary());
         }
         if (patch.effortSet()) {
             item.effort = patch.effort();
@@ -92,11 +100,15 @@ public class ItemCommands {
     }
 
     @Transactional
-    public ImprovementItem assign(UUID id, String ifMatch, String owner) {
-        ImprovementItem item = items.find(id, true);
+    public ImprovementItem assign(UUID id, Access access, String ifMatch, String owner) {
+        ImprovementItem item = items.find(id, access);
         ETags.check(ifMatch, item.version);
         item.owner = owner;
         item.updatedAt = times.nowUtc();
         return item;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -25,8 +25,8 @@ public class ItemComments {
     }
 
     @Transactional
-    public ItemComment add(UUID itemId, String author, String body) {
-        items.find(itemId, true);
+    public ItemComment add(UUID itemId, Access access, String author, String body) {
+        items.find(itemId, access);
         ItemComment comment = new ItemComment();
         comment.id = UUID.randomUUID();
         comment.itemId = itemId;
@@ -37,8 +37,8 @@ public class ItemComments {
         return comment;
     }
 
-    public ItemComment get(UUID itemId, UUID commentId) {
-        items.find(itemId, true);
+    public ItemComment get(UUID itemId, Access access, UUID commentId) {
+        items.find(itemId, access);
         ItemComment comment = ItemComment.findById(commentId);
         if (comment == null || !comment.itemId.equals(itemId)) {
             throw DomainException.notFound("comment " + commentId);
@@ -47,13 +47,14 @@ public class ItemComments {
     }
 
     /** Oldest first. */
-    public Page<ItemComment> list(UUID itemId, int limit, String cursor) {
-        items.find(itemId, true);
+    public Page<ItemComment> list(UUID itemId, Access access, int limit, String cursor) {
+        items.find(itemId, access);
         Cursor after = Cursor.read(cursor, 2);
         List<ItemComment> rows = after == null
                 ? ItemComment.<ItemComment>find("itemId = ?1 order by createdAt, id", itemId).page(0, limit + 1).list()
                 : ItemComment.<ItemComment>find("itemId = ?1 and (createdAt > ?2 or (createdAt = ?2 and id > ?3)) "
-                        + "order by createdAt, id", itemId, after.time(0), after.uuid(1)).page(0, limit + 1).list();
+                        + "order by createdAt, id", itemId, ItemQueries.inRange(after.time(0)), after.uuid(1))
+                        .page(0, limit + 1).list();
         return Page.of(rows, limit, last -> Cursor.of(last.createdAt, last.id));
     }
 }

@@ -28,20 +28,36 @@ public class ItemQueries {
         this.entityManager = entityManager;
     }
 
-    /** The item if the caller may see it: HR sees every item, everyone else only implemented and verified ones. */
-    public ImprovementItem find(UUID id, boolean hrView) {
+    /**
+     * The item if the caller may see it: confidential items only with confidential access, and without the whole
+     * backlog only implemented and verified items.
+     */
+    public ImprovementItem find(UUID id, Access access) {
         ImprovementItem item = ImprovementItem.findById(id);
-        if (item == null || (!hrView && !item.status.isPublic())) {
+        if (item == null || !visible(item, access)) {
             throw DomainException.notFound("improvement item " + id);
         }
         return item;
+    }
+
+    public static boolean visible(ImprovementItem item, Access access) {
+        return (!item.confidential || access.confidential()) && (access.wholeBacklog() || item.status.isPublic());
     }
 
     public Page<ImprovementItem> list(ItemQuery query) {
         StringBuilder where = new StringBuilder("where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         List<ItemStatus> statuses = query.statuses();
-        if (query.publicOnly()) {
+        if (!query.access().confidential()) {
+            if (Boolean.TRUE.equals(query.confidential())) {
+                return new Page<>(List.of(), null);
+            }
+            where.append(" and i.confidential = false");
+        } else if (query.confidential() != null) {
+            where.append(" and i.confidential = :confidential");
+            params.put("confidential", query.confidential());
+        }
+        if (!query.access().wholeBacklog()) {
             statuses = (statuses == null || statuses.isEmpty() ? List.of(ItemStatus.IMPLEMENTED, ItemStatus.VERIFIED)
                     : statuses).stream().filter(ItemStatus::isPublic).toList();
             if (statuses.isEmpty()) {
@@ -85,7 +101,7 @@ public class ItemQueries {
                 }
                 case CREATED -> {
                     where.append(" and (i.createdAt < :c1 or (i.createdAt = :c1 and i.id > :cid))");
-                    params.put("c1", after.time(1));
+                    params.put("c1", inRange(after.time(1)));
                     params.put("cid", after.uuid(2));
                 }
             }
@@ -114,14 +130,23 @@ public class ItemQueries {
     }
 
     /** Newest first. */
-    public Page<Evidence> evidence(UUID itemId, boolean hrView, int limit, String cursor) {
-        find(itemId, hrView);
+    public Page<Evidence> evidence(UUID itemId, Access access, int limit, String cursor) {
+        find(itemId, access);
         Cursor after = Cursor.read(cursor, 2);
         List<Evidence> rows = after == null
                 ? Evidence.<Evidence>find("itemId = ?1 order by occurredOn desc, sourceId", itemId).page(0, limit + 1).list()
                 : Evidence.<Evidence>find("itemId = ?1 and (occurredOn < ?2 or (occurredOn = ?2 and sourceId > ?3)) "
-                        + "order by occurredOn desc, sourceId", itemId, after.date(0), after.text(1))
+                        + "order by occurredOn desc, sourceId", itemId, inRange(after.date(0)), after.text(1))
                         .page(0, limit + 1).list();
         return Page.of(rows, limit, last -> Cursor.of(last.occurredOn, last.sourceId));
+    }
+
+    /** A cursor's time within what PostgreSQL stores (a forged one far beyond would fail in the database). */
+    static <T extends java.time.temporal.TemporalAccessor> T inRange(T time) {
+        int year = time.get(java.time.temporal.ChronoField.YEAR);
+        if (year < 1 || year > 9999) {
+            throw DomainException.invalid("invalid-cursor", "the cursor is not one this service issued");
+        }
+        return time;
     }
 }

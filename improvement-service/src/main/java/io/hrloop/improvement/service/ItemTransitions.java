@@ -20,6 +20,7 @@ import io.hrloop.improvement.domain.Evidence;
 import io.hrloop.improvement.domain.ImprovementItem;
 import io.hrloop.improvement.domain.ItemLifecycle;
 import io.hrloop.improvement.domain.ItemStatus;
+import io.hrloop.text.EvidenceProfile;
 
 /**
  * An item's way through its lifecycle: accepted, implemented (told back to the people who raised it),
@@ -53,11 +54,11 @@ public class ItemTransitions {
     }
 
     @Transactional
-    public ImprovementItem changeStatus(UUID id, String ifMatch, StatusChange change) {
-        ImprovementItem item = items.find(id, true);
+    public ImprovementItem changeStatus(UUID id, Access access, String ifMatch, StatusChange change) {
+        ImprovementItem item = items.find(id, access);
         ImprovementItem survivor = null;
         if (change.status() == ItemStatus.MERGED) {
-            survivor = mergeTarget(id, change.mergedInto());
+            survivor = mergeTarget(id, access, change.mergedInto());
             areaLock.lockAll(List.of(item.area, survivor.area));
             entityManager.refresh(survivor);
         } else {
@@ -97,7 +98,7 @@ public class ItemTransitions {
         return item;
     }
 
-    private ImprovementItem mergeTarget(UUID id, UUID mergedInto) {
+    private ImprovementItem mergeTarget(UUID id, Access access, UUID mergedInto) {
         if (mergedInto == null) {
             throw DomainException.invalid("merge-target-required", "MERGED needs mergedInto: the surviving item");
         }
@@ -105,7 +106,7 @@ public class ItemTransitions {
             throw DomainException.conflict("merge-into-itself", "an item cannot be merged into itself");
         }
         ImprovementItem survivor = ImprovementItem.findById(mergedInto);
-        if (survivor == null) {
+        if (survivor == null || !ItemQueries.visible(survivor, access)) {
             throw DomainException.unprocessable("merge-target-unknown", "mergedInto " + mergedInto
                     + " is not an improvement item");
         }
@@ -116,6 +117,12 @@ public class ItemTransitions {
         if (!survivor.status.isOpen()) {
             throw DomainException.conflict("merge-target-closed", "the surviving item must be open (PROPOSED, "
                     + "ACCEPTED or IN_PROGRESS); " + survivor.id + " is " + survivor.status);
+        }
+        if (merged.confidential != survivor.confidential) {
+            // Confidential evidence never lands where other HR teams see it, and the other way round it would
+            // vanish from their sight.
+            throw DomainException.conflict("merge-confidentiality", "a confidential item merges only into a "
+                    + "confidential item, and any other item only into a non-confidential one");
         }
         merged.mergedInto = survivor.id;
         // The same gap from now on: complaints on the merged item's themes join the survivor.
@@ -129,8 +136,19 @@ public class ItemTransitions {
                 evidence.mergedFrom = merged.id;
             }
         }
+        if (merged.evidenceProfile != null) {
+            if (survivor.evidenceProfile == null) {
+                survivor.evidenceProfile = merged.evidenceProfile;
+            } else {
+                EvidenceProfile profile = EvidenceProfile.fromBytes(survivor.evidenceProfile);
+                profile.merge(EvidenceProfile.fromBytes(merged.evidenceProfile));
+                survivor.evidenceProfile = profile.toBytes();
+            }
+            merged.evidenceProfile = null; // the survivor holds these vectors now, as it holds the evidence
+        }
         entityManager.flush();
-        scoring.refresh(survivor);
+        scoring.rebuild(merged);
+        scoring.rebuild(survivor);
         survivor.updatedAt = now;
         for (Evidence evidence : moved) {
             events.evidenceAdded(survivor, evidence, now);

@@ -1,5 +1,6 @@
 package io.hrloop.improvement.service;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,14 +17,23 @@ import io.hrloop.common.api.Page;
 import io.hrloop.common.domain.DomainException;
 import io.hrloop.common.time.Times;
 import io.hrloop.improvement.domain.ImprovementItem;
+import io.hrloop.improvement.domain.KnowledgeRanking;
 import io.hrloop.improvement.domain.Lesson;
 import io.hrloop.improvement.domain.LessonKind;
+import io.hrloop.text.Embedder;
+import io.hrloop.text.Vectors;
 
 /**
- * Lessons learnt, success stories and best practices. Search is PostgreSQL full-text search with English
- * stemming over title (weighted higher) and body, ranked by ts_rank; {@code q} takes web-search syntax
- * ("quoted phrases", -excluded, or). Everyone reads the knowledge of implemented and verified items; HR reads
- * all of it.
+ * Lessons learnt, success stories and best practices. Each lesson keeps the embedding of its title and body; a
+ * search with {@code q} finds lessons by words (PostgreSQL full-text search, English stemming, title weighted
+ * higher, web-search syntax: "quoted phrases", -excluded, or) and by meaning (the cosine of the query's embedding),
+ * blended by {@link KnowledgeRanking}, after the filters of visibility, kind, area and item. Without {@code q}:
+ * newest first. Everyone reads the knowledge of implemented and verified items; HR reads all of it, except the
+ * knowledge of confidential items, which only er-specialists read.
+ *
+ * <p>Cost: the ranking compares the query with the embeddings of the lessons that pass the filters, at most
+ * {@value #MAX_COMPARED} of them (the newest, plus every full-text match); beyond that a vector index would be
+ * needed.
  */
 @ApplicationScoped
 public class KnowledgeService {
@@ -31,19 +41,23 @@ public class KnowledgeService {
     public record Entry(Lesson lesson, ImprovementItem item) {
     }
 
+    static final int MAX_COMPARED = 5000;
+
     private final EntityManager entityManager;
     private final ItemQueries items;
+    private final Embedder embedder;
     private final Times times;
 
-    public KnowledgeService(EntityManager entityManager, ItemQueries items, Times times) {
+    public KnowledgeService(EntityManager entityManager, ItemQueries items, Embedder embedder, Times times) {
         this.entityManager = entityManager;
         this.items = items;
+        this.embedder = embedder;
         this.times = times;
     }
 
     @Transactional
-    public Entry add(UUID itemId, String author, LessonKind kind, String title, String body) {
-        ImprovementItem item = items.find(itemId, true);
+    public Entry add(UUID itemId, Access access, String author, LessonKind kind, String title, String body) {
+        ImprovementItem item = items.find(itemId, access);
         Lesson lesson = new Lesson();
         lesson.id = UUID.randomUUID();
         lesson.itemId = itemId;
@@ -52,23 +66,20 @@ public class KnowledgeService {
         lesson.body = body.strip();
         lesson.author = author;
         lesson.createdAt = times.nowUtc();
+        lesson.embedding = Vectors.toBytes(embedder.embed(lesson.title + ". " + lesson.body));
         lesson.persist();
         return new Entry(lesson, item);
     }
 
-    public Entry get(UUID lessonId, boolean hrView) {
+    public Entry get(UUID lessonId, Access access) {
         Lesson lesson = Lesson.findById(lessonId);
-        if (lesson == null) {
+        if (lesson == null || !ItemQueries.visible(ImprovementItem.findById(lesson.itemId), access)) {
             throw DomainException.notFound("knowledge entry " + lessonId);
         }
-        ImprovementItem item = ImprovementItem.findById(lesson.itemId);
-        if (!hrView && !item.status.isPublic()) {
-            throw DomainException.notFound("knowledge entry " + lessonId);
-        }
-        return new Entry(lesson, item);
+        return new Entry(lesson, ImprovementItem.findById(lesson.itemId));
     }
 
-    public Page<Entry> search(String q, LessonKind kind, String area, UUID itemId, boolean hrView, int limit,
+    public Page<Entry> search(String q, LessonKind kind, String area, UUID itemId, Access access, int limit,
             String cursor) {
         // Ranked by relevance, which no keyset follows: the cursor is the offset of the next page.
         Cursor after = Cursor.read(cursor, 2);
@@ -77,45 +88,12 @@ public class KnowledgeService {
             throw DomainException.invalid("invalid-cursor", "the cursor is not one this service issued");
         }
         int offset = (int) at;
-        boolean text = q != null && !q.isBlank();
-        StringBuilder sql = new StringBuilder("select l.id from improvement_lesson l join improvement_item i on i.id = l.item_id");
-        if (text) {
-            sql.append(", websearch_to_tsquery('english', :q) query");
-        }
-        sql.append(" where 1 = 1");
-        if (text) {
-            sql.append(" and l.search @@ query");
-        }
-        if (!hrView) {
-            sql.append(" and i.status in ('IMPLEMENTED', 'VERIFIED')");
-        }
-        if (kind != null) {
-            sql.append(" and l.kind = :kind");
-        }
-        if (area != null) {
-            sql.append(" and i.area = :area");
-        }
         if (itemId != null) {
-            sql.append(" and l.item_id = :item");
+            items.find(itemId, access);
         }
-        sql.append(text ? " order by ts_rank(l.search, query) desc, l.created_at desc, l.id"
-                : " order by l.created_at desc, l.id");
-        Query query = entityManager.createNativeQuery(sql.toString(), UUID.class);
-        if (text) {
-            query.setParameter("q", q);
-        }
-        if (kind != null) {
-            query.setParameter("kind", kind.name());
-        }
-        if (area != null) {
-            query.setParameter("area", area);
-        }
-        if (itemId != null) {
-            query.setParameter("item", itemId);
-        }
-        @SuppressWarnings("unchecked")
-        Page<UUID> page = Page.of(query.setFirstResult(offset).setMaxResults(limit + 1).getResultList(), limit,
-                last -> Cursor.of("o", offset + limit));
+        List<UUID> ranked = q == null || q.isBlank() ? newest(kind, area, itemId, access, offset, limit + 1)
+                : ranked(q, kind, area, itemId, access, offset, limit + 1);
+        Page<UUID> page = Page.of(ranked, limit, last -> Cursor.of("o", offset + limit));
         List<UUID> ids = page.items();
         if (ids.isEmpty()) {
             return new Page<>(List.of(), null);
@@ -126,5 +104,68 @@ public class KnowledgeService {
                 lessons.values().stream().map(l -> l.itemId).distinct().toList()).stream()
                 .collect(Collectors.toMap(i -> i.id, Function.identity()));
         return page.map(id -> new Entry(lessons.get(id), owners.get(lessons.get(id).itemId)));
+    }
+
+    private List<UUID> newest(LessonKind kind, String area, UUID itemId, Access access, int offset, int rows) {
+        Query query = filtered("select l.id from improvement_lesson l join improvement_item i on i.id = l.item_id",
+                kind, area, itemId, access, " order by l.created_at desc, l.id", UUID.class);
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = query.setFirstResult(offset).setMaxResults(rows).getResultList();
+        return ids;
+    }
+
+    /** Full-text rank and cosine of every lesson passing the filters (bounded), blended, then the page. */
+    private List<UUID> ranked(String q, LessonKind kind, String area, UUID itemId, Access access, int offset,
+            int rows) {
+        float[] question = embedder.embed(q);
+        Query query = filtered("select cast(l.id as text), case when l.search @@ query then ts_rank(l.search, query)"
+                + " else 0 end, l.embedding from improvement_lesson l join improvement_item i on i.id = l.item_id,"
+                + " websearch_to_tsquery('english', :q) query", kind, area, itemId, access,
+                " order by (l.search @@ query) desc, l.created_at desc, l.id", null);
+        query.setParameter("q", q);
+        @SuppressWarnings("unchecked")
+        List<Object[]> candidates = query.setMaxResults(MAX_COMPARED).getResultList();
+        List<KnowledgeRanking.Hit> hits = new ArrayList<>(candidates.size());
+        for (Object[] row : candidates) {
+            byte[] embedding = (byte[]) row[2];
+            double cosine = embedding == null ? 0 : Vectors.cosine(question, Vectors.fromBytes(embedding));
+            hits.add(new KnowledgeRanking.Hit(UUID.fromString((String) row[0]), ((Number) row[1]).doubleValue(),
+                    cosine));
+        }
+        return KnowledgeRanking.rank(hits).stream().skip(offset).limit(rows).map(KnowledgeRanking.Hit::lessonId)
+                .toList();
+    }
+
+    private Query filtered(String select, LessonKind kind, String area, UUID itemId, Access access, String order,
+            Class<?> type) {
+        StringBuilder sql = new StringBuilder(select).append(" where 1 = 1");
+        if (!access.wholeBacklog()) {
+            sql.append(" and i.status in ('IMPLEMENTED', 'VERIFIED')");
+        }
+        if (!access.confidential()) {
+            sql.append(" and i.confidential = false");
+        }
+        if (kind != null) {
+            sql.append(" and l.kind = :kind");
+        }
+        if (area != null) {
+            sql.append(" and i.area = :area");
+        }
+        if (itemId != null) {
+            sql.append(" and l.item_id = :item");
+        }
+        sql.append(order);
+        Query query = type == null ? entityManager.createNativeQuery(sql.toString())
+                : entityManager.createNativeQuery(sql.toString(), type);
+        if (kind != null) {
+            query.setParameter("kind", kind.name());
+        }
+        if (area != null) {
+            query.setParameter("area", area);
+        }
+        if (itemId != null) {
+            query.setParameter("item", itemId);
+        }
+        return query;
     }
 }

@@ -19,7 +19,12 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
-/** Keeps evidence counts, distinct people, impact and priority of items in line with their evidence. */
+/**
+ * Keeps evidence counts, distinct people, impact and priority of items in line with their evidence, from running
+ * aggregates on the item ({@link ImpactScore.Sums}, signed people, anonymous pieces): a new piece of evidence costs
+ * the same whether the item has one piece or thousands. Only a merge, and the first touch of a row from before the
+ * aggregates, read an item's evidence rows again.
+ */
 @ApplicationScoped
 public class Scoring {
 
@@ -35,23 +40,64 @@ public class Scoring {
         this.entityManager = entityManager;
     }
 
-    /** Recomputes the derived figures of {@code item} from its evidence rows (flushed first by the query). */
+    ImpactScore.Weights weights() {
+        return new ImpactScore.Weights(config.impact().halfLifeDays(), config.impact().breachWeight(),
+                config.impact().anonymousWeight());
+    }
+
+    /** One more piece of evidence on {@code item} (already persisted): counts and sums move by that piece. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void added(ImprovementItem item, Evidence evidence) {
+        if (needsRebuild(item)) {
+            rebuild(item); // the aggregates start from every row, this one included
+            return;
+        }
+        item.evidenceCount++;
+        if (evidence.isSignedFeedback() && !seenBefore(item, evidence)) {
+            item.signedPeople++;
+        }
+        item.sums(item.sums().add(evidence.facts(), times.today(), weights()));
+        refresh(item);
+    }
+
+    /** Impact (aged to today), distinct people and priority from the aggregates; after an effort or status change. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void refresh(ImprovementItem item) {
-        List<Evidence> evidence = Evidence.list("itemId", item.id);
-        item.evidenceCount = evidence.size();
-        item.distinctPeople = distinctPeople(evidence);
-        item.impactScore = impact(evidence, item.distinctPeople);
+        if (needsRebuild(item)) {
+            rebuild(item);
+            return;
+        }
+        item.distinctPeople = ImpactScore.distinctPeople(item.signedPeople, item.anonymousPieces);
+        item.impactScore = ImpactScore.impact(item.sums(), item.signedPeople, times.today(), weights());
         item.priority = ImpactScore.priority(item.impactScore, item.effort);
     }
 
-    public static int distinctPeople(List<Evidence> evidence) {
-        return (int) evidence.stream().map(Evidence::personKey).filter(Objects::nonNull).distinct().count();
+    /** Recomputes the aggregates from the item's evidence rows (flushed first by the query): merges, old rows. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rebuild(ImprovementItem item) {
+        List<Evidence> evidence = Evidence.list("itemId", item.id);
+        item.evidenceCount = evidence.size();
+        item.signedPeople = (int) evidence.stream().filter(Evidence::isSignedFeedback).map(e -> e.personId)
+                .distinct().count();
+        item.sums(ImpactScore.Sums.of(evidence.stream().map(Evidence::facts).toList(), times.today(), weights()));
+        if (item.impactAsOf == null) {
+            item.impactAsOf = times.today(); // no evidence: sums of zero as of today, so no rebuild next time
+        }
+        item.distinctPeople = ImpactScore.distinctPeople(item.signedPeople, item.anonymousPieces);
+        item.impactScore = ImpactScore.impact(item.sums(), item.signedPeople, times.today(), weights());
+        item.priority = ImpactScore.priority(item.impactScore, item.effort);
     }
 
-    private double impact(List<Evidence> evidence, int people) {
-        return ImpactScore.impact(evidence.stream().map(Evidence::facts).toList(), people,
-                times.today(), config.impact().halfLifeDays(), config.impact().breachWeight());
+    private static boolean needsRebuild(ImprovementItem item) {
+        return item.impactAsOf == null && item.evidenceCount > 0;
+    }
+
+    /** Whether the signer of {@code evidence} already stood behind other evidence of the item (person index). */
+    private boolean seenBefore(ImprovementItem item, Evidence evidence) {
+        return !entityManager.createQuery("select 1 from Evidence e where e.personId = :person and e.itemId = :item"
+                + " and e.id <> :id", Integer.class)
+                .setParameter("person", evidence.personId).setParameter("item", item.id)
+                .setParameter("id", evidence.id).setMaxResults(1).getResultList().isEmpty();
     }
 
     /**
@@ -93,17 +139,24 @@ public class Scoring {
         if (item == null) {
             return false;
         }
-        List<Evidence> evidence = Evidence.list("itemId", id);
-        double impact = impact(evidence, distinctPeople(evidence));
-        Double priority = ImpactScore.priority(impact, item.effort);
-        if (impact == item.impactScore && Objects.equals(priority, item.priority)) {
+        double before = item.impactScore;
+        Double priorityBefore = item.priority;
+        boolean legacy = needsRebuild(item);
+        entityManager.detach(item);
+        refresh(item); // on the detached copy: the stored row changes only by the update below
+        if (!legacy && item.impactScore == before && Objects.equals(item.priority, priorityBefore)) {
             return false;
         }
-        entityManager.detach(item);
         // HQL update without "versioned": the version (ETag) stays.
-        return entityManager.createQuery(
-                "update ImprovementItem set impactScore = :impact, priority = :priority where id = :id")
-                .setParameter("impact", impact).setParameter("priority", priority).setParameter("id", id)
+        return entityManager.createQuery("update ImprovementItem set impactScore = :impact, priority = :priority,"
+                + " distinctPeople = :people, evidenceCount = :count, signedPeople = :signed,"
+                + " anonymousPieces = :anonymous, impactSigned = :s, impactAnonymous = :a, impactAsOf = :asOf"
+                + " where id = :id")
+                .setParameter("impact", item.impactScore).setParameter("priority", item.priority)
+                .setParameter("people", item.distinctPeople).setParameter("count", item.evidenceCount)
+                .setParameter("signed", item.signedPeople).setParameter("anonymous", item.anonymousPieces)
+                .setParameter("s", item.impactSigned).setParameter("a", item.impactAnonymous)
+                .setParameter("asOf", item.impactAsOf).setParameter("id", id)
                 .executeUpdate() == 1;
     }
 }

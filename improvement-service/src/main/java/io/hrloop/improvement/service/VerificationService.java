@@ -18,7 +18,13 @@ import io.hrloop.improvement.domain.VerificationStats;
 /**
  * Before and after: the area's feedback (from this service's own projection of hr.feedback.received) in the
  * window before the implementation day and from that day on. Days, not instants, because anonymous feedback
- * carries only its date; the implementation day itself counts as "since".
+ * carries only its date; the implementation day itself counts as "since". A non-confidential item counts only
+ * non-confidential feedback; a confidential one (er-specialists only) all of its area's.
+ *
+ * <p>Small-number protection: a figure about a group (CSAT %, average CSAT, NPS) of either side is shown only when
+ * that side has at least {@code min-responses} answers behind it, else it is null and the side says
+ * {@code suppressed}; changes need both sides shown; the verdict needs that many CSAT answers since (else
+ * INSUFFICIENT_DATA) and before (else NO_BASELINE). Callers outside HR read only the verdict: no figures, no counts.
  */
 @ApplicationScoped
 public class VerificationService {
@@ -35,11 +41,19 @@ public class VerificationService {
 
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "VerificationReport", description = "The area's "
             + "feedback before (beforeFrom..beforeTo) and since (sinceFrom..sinceTo) implementation, by day; "
-            + "sufficient = enough CSAT answers since to mark the item VERIFIED")
+            + "sufficient = enough CSAT answers since to mark the item VERIFIED; figures on fewer answers than "
+            + "minResponses are null (suppressed); callers outside HR get the verdict only (before, since and the "
+            + "changes null)")
     public record Report(UUID improvementId, String area, OffsetDateTime implementedAt, LocalDate beforeFrom,
             LocalDate beforeTo, LocalDate sinceFrom, LocalDate sinceTo, VerificationStats before,
             VerificationStats since, Double csatPercentChange, Double averageCsatChange, Double npsChange,
-            int minResponses, boolean sufficient, Verdict verdict) {
+            int minResponses, boolean sufficient, boolean suppressed, Verdict verdict) {
+
+        /** What a caller outside HR reads: the verdict, no figure about the group. */
+        public Report verdictOnly() {
+            return new Report(improvementId, area, implementedAt, beforeFrom, beforeTo, sinceFrom, sinceTo, null,
+                    null, null, null, null, minResponses, sufficient, suppressed, verdict);
+        }
     }
 
     private final EntityManager entityManager;
@@ -66,22 +80,22 @@ public class VerificationService {
         if (sinceTo.isAfter(today)) {
             sinceTo = today.isBefore(implemented) ? implemented : today;
         }
-        VerificationStats before = VerificationStats.of(scores(item.area, beforeFrom, beforeTo));
-        VerificationStats since = VerificationStats.of(scores(item.area, implemented, sinceTo));
         int min = config.verification().minResponses();
+        VerificationStats before = VerificationStats.of(scores(item, beforeFrom, beforeTo)).suppressBelow(min);
+        VerificationStats since = VerificationStats.of(scores(item, implemented, sinceTo)).suppressBelow(min);
         boolean sufficient = since.csatResponses() >= min;
         return new Report(item.id, item.area, item.implementedAt, beforeFrom, beforeTo, implemented, sinceTo, before,
                 since, change(before.csatPercent(), since.csatPercent()),
                 change(before.averageCsat(), since.averageCsat()), change(before.nps(), since.nps()), min, sufficient,
-                verdict(sufficient, before, since));
+                before.suppressed() || since.suppressed(), verdict(min, sufficient, before, since));
     }
 
-    private static Verdict verdict(boolean sufficient, VerificationStats before, VerificationStats since) {
+    private static Verdict verdict(int min, boolean sufficient, VerificationStats before, VerificationStats since) {
         if (!sufficient) {
             return Verdict.INSUFFICIENT_DATA;
         }
-        if (before.csatPercent() == null) {
-            return Verdict.NO_BASELINE;
+        if (before.csatResponses() < min) {
+            return Verdict.NO_BASELINE; // a verdict against a handful of answers would tell what they were
         }
         int cmp = Double.compare(since.csatPercent(), before.csatPercent());
         return cmp > 0 ? Verdict.IMPROVED : cmp == 0 ? Verdict.UNCHANGED : Verdict.WORSE;
@@ -94,10 +108,11 @@ public class VerificationService {
         return Math.round((since - before) * 100) / 100.0;
     }
 
-    private List<VerificationStats.Scores> scores(String area, LocalDate from, LocalDate to) {
+    private List<VerificationStats.Scores> scores(ImprovementItem item, LocalDate from, LocalDate to) {
         return entityManager.createQuery("select f.csat, f.nps from AreaFeedback f where f.area = :area"
-                + " and f.receivedOn between :from and :to", Object[].class)
-                .setParameter("area", area).setParameter("from", from).setParameter("to", to)
+                + " and f.receivedOn between :from and :to" + (item.confidential ? "" : " and f.confidential = false"),
+                Object[].class)
+                .setParameter("area", item.area).setParameter("from", from).setParameter("to", to)
                 .getResultList().stream()
                 .map(row -> new VerificationStats.Scores((Integer) row[0], (Integer) row[1]))
                 .toList();

@@ -66,8 +66,9 @@ class MergeAndErasureTest {
                 .filter(e -> e.get("sourceId").equals(rude.id())).findFirst().orElseThrow();
         assertEquals(merged, moved.get("mergedFrom"));
 
-        // A later complaint about respect joins the survivor instead of reopening the gap.
-        feedback(area).csat(1).themes("respect").comment("Condescending tone").send();
+        // A later complaint about respect (scores only: its theme decides) joins the survivor instead of reopening
+        // the gap.
+        feedback(area).csat(1).themes("respect").send();
         assertEquals(3, totalEvidence(awaitItems(area, l -> totalEvidence(l) == 3)));
         assertEquals(3, item(survivor).getInt("evidenceCount"));
 

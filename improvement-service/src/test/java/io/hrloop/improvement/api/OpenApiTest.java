@@ -28,6 +28,7 @@ class OpenApiTest {
                 .body("paths", hasKey("/api/v1/improvements/{id}/verification"))
                 .body("paths", hasKey("/api/v1/improvements/{id}/comments"))
                 .body("paths", hasKey("/api/v1/knowledge"))
+                .body("paths", hasKey("/api/v1/knowledge/suggestions"))
                 .body("paths.'/api/v1/improvements/{id}/status'.post.responses.'409'.content",
                         hasKey("application/problem+json"))
                 .body("paths.'/api/v1/improvements/{id}'.patch.summary", notNullValue())

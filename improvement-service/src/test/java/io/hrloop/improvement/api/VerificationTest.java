@@ -38,12 +38,15 @@ class VerificationTest {
     void anImplementedItemReportsCsatAndNpsBeforeAndSinceAndIsVerifiedOnceThereIsEnoughData() {
         String area = area();
         LocalDate before = TODAY.minusDays(10);
-        feedback(area).csat(1).nps(2).themes("speed").comment("Far too slow").on(before).send();
-        feedback(area).csat(2).nps(5).themes("speed").comment("Slow again").on(before).send();
+        // before: CSAT 1, 2, 5, 4, 2 (40% satisfied, average 2.8); NPS 2, 5, 9, 6, 10 (2 promoters, 3 detractors)
+        feedback(area).csat(1).nps(2).themes("speed").on(before).send();
+        feedback(area).csat(2).nps(5).themes("speed").on(before).send();
         feedback(area).csat(5).nps(9).sentiment(0.6).on(before).send();
+        feedback(area).csat(4).nps(6).themes("speed").on(before).send();
+        feedback(area).csat(2).nps(10).themes("speed").on(before).send();
         feedback(area).csat(4).on(TODAY.minusDays(120)).send(); // outside the 90-day window
-        awaitProjected(area, 4);
-        String id = (String) awaitItems(area, l -> Fixtures.totalEvidence(l) == 2).getFirst().get("id");
+        awaitProjected(area, 6);
+        String id = (String) awaitItems(area, l -> Fixtures.totalEvidence(l) == 4).getFirst().get("id");
 
         given().auth().oauth2(hr()).when().get("/api/v1/improvements/" + id + "/verification")
                 .then().statusCode(409).contentType("application/problem+json");
@@ -53,30 +56,61 @@ class VerificationTest {
         for (int i = 0; i < 4; i++) {
             feedback(area).csat(i == 0 ? 3 : 5).nps(10).sentiment(0.5).send();
         }
-        awaitProjected(area, 8);
+        awaitProjected(area, 10);
         given().auth().oauth2(hr()).contentType("application/json").body("{\"status\":\"VERIFIED\"}")
                 .when().post("/api/v1/improvements/" + id + "/status")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("csatResponsesSince", equalTo(4)).body("minResponses", equalTo(5));
 
         feedback(area).csat(4).nps(8).sentiment(0.2).send();
-        awaitProjected(area, 9);
-        // everyone may read how an implemented item did
-        given().auth().oauth2(employee()).when().get("/api/v1/improvements/" + id + "/verification")
+        awaitProjected(area, 11);
+        given().auth().oauth2(hr()).when().get("/api/v1/improvements/" + id + "/verification")
                 .then().statusCode(200)
                 .body("beforeFrom", equalTo(TODAY.minusDays(90).toString()))
                 .body("sinceFrom", equalTo(TODAY.toString()))
-                .body("before.responses", equalTo(3)).body("before.csatResponses", equalTo(3))
-                .body("before.csatPercent", equalTo(33.3f)).body("before.averageCsat", equalTo(2.67f))
-                .body("before.nps", equalTo(-33.3f))
+                .body("before.responses", equalTo(5)).body("before.csatResponses", equalTo(5))
+                .body("before.csatPercent", equalTo(40.0f)).body("before.averageCsat", equalTo(2.8f))
+                .body("before.nps", equalTo(-20.0f)).body("before.suppressed", equalTo(false))
                 .body("since.responses", equalTo(5)).body("since.csatPercent", equalTo(80.0f))
                 .body("since.averageCsat", equalTo(4.4f)).body("since.nps", equalTo(80.0f))
-                .body("csatPercentChange", equalTo(46.7f)).body("npsChange", equalTo(113.3f))
+                .body("csatPercentChange", equalTo(40.0f)).body("npsChange", equalTo(100.0f))
+                .body("suppressed", equalTo(false))
                 .body("sufficient", equalTo(true)).body("verdict", equalTo("IMPROVED"));
+        // everyone may read how an implemented item did: the verdict, no figure about the group
+        given().auth().oauth2(employee()).when().get("/api/v1/improvements/" + id + "/verification")
+                .then().statusCode(200).body("verdict", equalTo("IMPROVED")).body("sufficient", equalTo(true))
+                .body("before", nullValue()).body("since", nullValue()).body("csatPercentChange", nullValue())
+                .body("npsChange", nullValue());
 
         ImprovementApiTest.move(id, "{\"status\":\"VERIFIED\"}", 200);
         given().auth().oauth2(hr()).when().get("/api/v1/improvements/" + id).then().statusCode(200)
                 .body("status", equalTo("VERIFIED")).body("verifiedAt", notNullValue());
+    }
+
+    @Test
+    void figuresOfASmallGroupAreSuppressedAndGiveNoVerdict() {
+        String area = area();
+        // two answers before: 1 and 5, which a figure or a verdict would give away
+        feedback(area).csat(1).nps(0).themes("speed").on(TODAY.minusDays(5)).send();
+        feedback(area).csat(5).nps(10).sentiment(0.5).on(TODAY.minusDays(5)).send();
+        awaitProjected(area, 2);
+        String id = (String) awaitItems(area, l -> l.size() == 1).getFirst().get("id");
+        ImprovementApiTest.move(id, "{\"status\":\"ACCEPTED\"}", 200);
+        ImprovementApiTest.move(id, "{\"status\":\"IMPLEMENTED\"}", 200);
+        for (int i = 0; i < 5; i++) {
+            feedback(area).csat(5).nps(i < 3 ? 10 : null).sentiment(0.5).send();
+        }
+        awaitProjected(area, 7);
+        given().auth().oauth2(hr()).when().get("/api/v1/improvements/" + id + "/verification")
+                .then().statusCode(200)
+                .body("before.csatResponses", equalTo(2)).body("before.csatPercent", nullValue())
+                .body("before.averageCsat", nullValue()).body("before.nps", nullValue())
+                .body("before.suppressed", equalTo(true))
+                .body("since.csatResponses", equalTo(5)).body("since.csatPercent", equalTo(100.0f))
+                .body("since.npsResponses", equalTo(3)).body("since.nps", nullValue())
+                .body("since.suppressed", equalTo(true)).body("suppressed", equalTo(true))
+                .body("csatPercentChange", nullValue()).body("averageCsatChange", nullValue())
+                .body("npsChange", nullValue()).body("verdict", equalTo("NO_BASELINE"));
     }
 
     @Test

@@ -32,4 +32,21 @@ class VerificationStatsTest {
         assertNull(stats.averageCsat());
         assertNull(stats.nps());
     }
+
+    @Test
+    void aFigureOnFewerAnswersThanTheMinimumIsSuppressed() {
+        VerificationStats stats = VerificationStats.of(List.of(s(5, 10), s(1, 0), s(4, 9), s(2, null), s(5, null)))
+                .suppressBelow(5);
+        assertEquals(5, stats.csatResponses());
+        assertEquals(60.0, stats.csatPercent(), "five CSAT answers: shown");
+        assertEquals(3, stats.npsResponses());
+        assertNull(stats.nps(), "three NPS answers: suppressed");
+        assertEquals(true, stats.suppressed());
+        VerificationStats one = VerificationStats.of(List.of(s(1, 0))).suppressBelow(5);
+        assertNull(one.csatPercent());
+        assertNull(one.averageCsat());
+        assertNull(one.nps());
+        assertEquals(true, one.suppressed());
+        assertEquals(false, VerificationStats.of(List.of()).suppressBelow(5).suppressed(), "nothing to hide");
+    }
 }

@@ -33,7 +33,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
-/** Negative feedback from hr.feedback.received becomes evidence of one open item per gap. */
+/**
+ * Negative feedback from hr.feedback.received becomes evidence of one open item per gap: a comment joins the item
+ * whose evidence means the same (a shared theme is not enough), feedback without a comment the item sharing its theme.
+ */
 @QuarkusTest
 @WithTestResource(RealInfrastructureResource.class)
 class FeedbackSpawningTest {
@@ -51,9 +54,9 @@ class FeedbackSpawningTest {
             assertEquals(List.of("speed"), created.get("themes"));
             assertEquals(1, created.get("distinctPeople"));
 
-            // Worded differently, classified with another theme: joins by text similarity.
+            // Worded differently, classified with another theme: joins by meaning.
             Fixtures.Feedback second = feedback(area).csat(2).sentiment(-0.4).themes("communication")
-                    .comment("Waiting weeks for a reply, way too slow").send();
+                    .comment("It took weeks to get any answer at all.").send();
             List<Map<String, Object>> after = awaitItems(area, l -> totalEvidence(l) == 2);
             assertEquals(1, after.size(), "one open item for one gap");
             assertEquals(2, after.getFirst().get("distinctPeople"));
@@ -99,21 +102,37 @@ class FeedbackSpawningTest {
     }
 
     @Test
-    void sameThemeJoinsWhateverTheWordingAndTheSameFeedbackIsCountedOnce() {
+    void withoutACommentTheSameThemeJoinsAndTheSameFeedbackIsCountedOnce() {
         String area = area();
         String person = "emp-repeat-" + area;
-        Fixtures.Feedback once = feedback(area).csat(2).themes("process").person(person).comment("Too many forms").send();
+        Fixtures.Feedback once = feedback(area).csat(2).themes("process").person(person).send();
         awaitItems(area, l -> l.size() == 1);
         // the same feedback announced again under a new event id, and a second complaint of the same person
         Fixtures.send("hr.feedback", once.id(), once.event());
-        feedback(area).sentiment(-0.9).themes("process", "policy").person(person)
-                .comment("Something entirely different about approvals").send();
+        feedback(area).sentiment(-0.9).themes("process", "policy").person(person).send();
         List<Map<String, Object>> after = awaitItems(area, l -> totalEvidence(l) == 2);
         assertEquals(1, after.size());
         assertEquals(1, after.getFirst().get("distinctPeople"), "one person, twice");
         // and give the duplicate time to be (not) applied
-        feedback(area).csat(1).themes("process").comment("marker").send();
+        feedback(area).csat(1).themes("process").send();
         assertEquals(3, totalEvidence(awaitItems(area, l -> totalEvidence(l) >= 3)));
+        assertEquals(1, items(area).size());
+    }
+
+    @Test
+    void aSharedThemeAloneDoesNotGroupComplaintsThatMeanDifferentThings() {
+        String area = area();
+        feedback(area).csat(1).themes("outcome").comment("My tax code is wrong and I'm paying far too much tax.").send();
+        awaitItems(area, l -> l.size() == 1);
+        feedback(area).csat(1).themes("outcome").comment("My pension contribution was deducted twice this month.")
+                .send();
+        List<Map<String, Object>> two = awaitItems(area, l -> totalEvidence(l) == 2);
+        assertEquals(2, two.size(), "two gaps of one theme: two items");
+        feedback(area).csat(2).themes("outcome").comment("Too much income tax has been taken since my tax code changed.")
+                .send();
+        List<Map<String, Object>> after = awaitItems(area, l -> totalEvidence(l) == 3);
+        assertEquals(2, after.size(), "the same gap in other words joins its item");
+        assertEquals(List.of(1, 2), after.stream().map(i -> (Integer) i.get("evidenceCount")).sorted().toList());
     }
 
     @Test
@@ -125,7 +144,8 @@ class FeedbackSpawningTest {
             String id = (String) awaitItems(area, l -> l.size() == 1).getFirst().get("id");
             feedback(area).anonymous().nps(2).themes("access").send();
             awaitItems(area, l -> totalEvidence(l) == 2);
-            assertEquals(2, item(id).getInt("distinctPeople"), "each anonymous piece is its own person");
+            // n anonymous pieces count as ceil(log2(1 + n)) people: 1 → 1, 2 → 2, 3 → 2, 7 → 3
+            assertEquals(2, item(id).getInt("distinctPeople"), "two anonymous pieces: ceil(log2 3) = 2");
 
             for (Map<String, Object> e : evidence(id, hr())) {
                 assertEquals(true, e.get("anonymous"));

@@ -55,14 +55,17 @@ class ConcurrentSpawningTest {
         String area = Fixtures.area();
         List<EventDispatcher.Delivery> events = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
-            // Half share the theme, half only the wording: both matching rules are raced.
-            Fixtures.Feedback f = Fixtures.feedback(area).csat(1)
-                    .themes(i % 2 == 0 ? "speed" : "communication")
-                    .comment(i % 2 == 0 ? "It took far too long to get an answer" : "Waiting ages for any reply");
+            // Half say it in words (matched by meaning), half only score it (matched by theme): both rules are raced,
+            // and whichever opens the item, the others must find it.
+            Fixtures.Feedback f = Fixtures.feedback(area).csat(1);
+            if (i % 2 == 0) {
+                f.themes("communication", "speed").comment("It took far too long to get an answer");
+            } else {
+                f.themes("speed");
+            }
             JsonNode event = f.event();
             events.add(dispatcher.read(mapper.writeValueAsBytes(event)));
         }
-        // the first of them decides the seed theme; make it a "speed" one so the others can join by text
         try (EventProbe probe = EventProbe.at("hr.improvements")) {
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             CountDownLatch start = new CountDownLatch(1);
@@ -118,7 +121,7 @@ class ConcurrentSpawningTest {
         item.themes(List.of("speed"));
         item.status = ItemStatus.PROPOSED;
         item.origin = Origin.FEEDBACK;
-        item.gapKey = area + "|speed";
+        item.gapKey = io.hrloop.improvement.domain.GapKey.theme(area, "speed", false);
         item.createdBy = "test";
         item.createdAt = now;
         item.updatedAt = now;

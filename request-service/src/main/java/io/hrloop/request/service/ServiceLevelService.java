@@ -90,12 +90,14 @@ public class ServiceLevelService {
     @SuppressWarnings("unchecked")
     public Report report(OffsetDateTime from, OffsetDateTime to, String groupBy, String type, String team) {
         String grouping = groupBy == null ? "type" : groupBy;
+        // Every grouping is a function of the cell (request type x team x ISO week), so cells are summed once and
+        // groups are sums of the cells large enough to be counted.
         String key = switch (grouping) {
-            case "type" -> "r.type_key";
-            case "team" -> "r.team";
-            case "week" -> "to_char(r.created_at at time zone 'UTC', 'IYYY-\"W\"IW')";
+            case "type" -> "type_key";
+            case "team" -> "team";
+            case "week" -> "to_char(wk, 'IYYY-\"W\"IW')";
             // A month is the ISO weeks whose Thursday falls in it, so that months are whole weeks.
-            case "month" -> "to_char(date_trunc('week', r.created_at at time zone 'UTC') + interval '3 days', 'YYYY-MM')";
+            case "month" -> "to_char(wk + interval '3 days', 'YYYY-MM')";
             default -> throw DomainException.invalid("invalid-group", "groupBy must be one of " + GROUPINGS);
         };
         Instant now = times.now();
@@ -120,12 +122,10 @@ public class ServiceLevelService {
             where += " and r.team = :team";
             params.put("team", team);
         }
-        String sql = "with visible as (select " + key + " as k, r.*, date_trunc('week', r.created_at at time zone 'UTC')"
-                + " as wk, " + state("fr") + " as fr_state, " + state("res") + " as res_state from hr_request r where "
-                + where + "), cells as (select type_key, team, wk, count(*) >= :min as kept from visible"
-                + " group by type_key, team, wk) select v.k, count(*) filter (where c.kept), " + figures("fr") + ", "
-                + figures("res") + " from visible v join cells c on c.type_key = v.type_key and c.team = v.team"
-                + " and c.wk = v.wk group by v.k order by v.k";
+        String sql = "with cells as (select r.type_key, r.team, date_trunc('week', r.created_at at time zone 'UTC') as wk,"
+                + " count(*) as n, " + partials("fr") + ", " + partials("res") + " from hr_request r where " + where
+                + " group by 1, 2, 3) select " + key + ", coalesce(sum(n) filter (where n >= :min), 0), " + figures("fr")
+                + ", " + figures("res") + " from cells group by 1 order by 1";
         var query = entityManager.createNativeQuery(sql);
         params.forEach(query::setParameter);
         double goal = config.sla().attainmentGoal();
@@ -143,13 +143,30 @@ public class ServiceLevelService {
                 + "_running_since is not null and r." + p + "_due_at < :now then 'BREACHED' end";
     }
 
-    /** The figures of one target over the kept cells only. */
+    /** A cell's sums for one target ({@code fr} or {@code res}), from which its groups' figures are made. */
+    private static String partials(String p) {
+        String state = state(p);
+        String done = " filter (where r." + p + "_completed_at is not null)";
+        String elapsed = "r." + p + "_elapsed_seconds / 60.0";
+        String overrun = elapsed + " - r." + p + "_target_minutes";
+        return "count(*) filter (where " + state + " = 'ATTAINED') as " + p + "_attained, count(*) filter (where " + state
+                + " = 'BREACHED') as " + p + "_breached, count(*) filter (where (" + state + ") is null) as " + p
+                + "_pending, sum(r." + p + "_target_minutes) as " + p + "_target_sum, count(r." + p + "_target_minutes) as "
+                + p + "_target_n, sum(" + elapsed + ")" + done + " as " + p + "_elapsed_sum, count(" + elapsed + ")" + done
+                + " as " + p + "_elapsed_n, sum(" + overrun + ")" + done + " as " + p + "_overrun_sum, count(" + overrun
+                + ")" + done + " as " + p + "_overrun_n";
+    }
+
+    /** The figures of one target over the kept cells only: counts, and averages as sums over counts. */
     private static String figures(String p) {
-        String done = "c.kept and " + p + "_completed_at is not null";
-        return "count(*) filter (where c.kept and " + p + "_state = 'ATTAINED'), count(*) filter (where c.kept and "
-                + p + "_state = 'BREACHED'), count(*) filter (where c.kept and " + p + "_state is null), avg(" + p
-                + "_target_minutes) filter (where c.kept), avg(" + p + "_elapsed_seconds / 60.0) filter (where " + done
-                + "), avg(" + p + "_elapsed_seconds / 60.0 - " + p + "_target_minutes) filter (where " + done + ")";
+        String kept = " filter (where n >= :min)";
+        return "coalesce(sum(" + p + "_attained)" + kept + ", 0), coalesce(sum(" + p + "_breached)" + kept
+                + ", 0), coalesce(sum(" + p + "_pending)" + kept + ", 0), " + average(p + "_target", kept) + ", "
+                + average(p + "_elapsed", kept) + ", " + average(p + "_overrun", kept);
+    }
+
+    private static String average(String measure, String kept) {
+        return "sum(" + measure + "_sum)" + kept + " / nullif(sum(" + measure + "_n)" + kept + ", 0)";
     }
 
     private static TargetFigures target(Object[] row, int i, double goal) {
