@@ -32,6 +32,10 @@ import io.hrloop.infra.TokenIssuer;
  * (KRaft, own JVM), both from Maven-resolved artifacts, then the three services from their packaged
  * jars. Loads the demo catalogue, writes demo tokens, and stops everything on Ctrl-C or SIGTERM.
  * Run it through {@code deploy/local/up}.
+ *
+ * <p>Just over 300 lines on purpose: it is the launcher's script (start in order, wait, load the demo data, print
+ * the banner, stop in reverse order on a signal); each step is a call into embedded-infra, and the sequence reads
+ * best in one place.
  */
 public final class LocalStack {
 

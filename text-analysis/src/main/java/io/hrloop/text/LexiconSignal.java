@@ -33,6 +33,10 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  * "but"/"however" and raised after it, halved after "although"/"despite", damped after a conditional ("would",
  * "if": a suggestion), and raised by exclamation marks. The sum {@code s} is normalised to
  * {@code s / sqrt(s² + 15)} in [-1, 1].
+ *
+ * <p>Over 300 lines on purpose: the rules above are one reading of a clause (each adjusts the valences the others
+ * produced, in order), and about a third of the file is the small word lists they use; split by rule, the order
+ * of the adjustments would be spread over classes.
  */
 public final class LexiconSignal {
 

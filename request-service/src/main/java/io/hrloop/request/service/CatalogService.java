@@ -47,6 +47,11 @@ import io.hrloop.request.domain.WorkCalendar;
  * every call (a type's rules, a calendar's clock) is kept for {@code hrloop.request.catalogue-cache-ttl}; a
  * transaction that changes the catalogue empties that cache when it ends, so this replica sees its own changes at
  * once.
+ *
+ * <p>Over 300 lines on purpose: types and calendars share one per-replica cache, emptied by one hook when a
+ * catalogue-changing transaction ends, and one set of validation rules (a type's targets must be reachable in its
+ * calendar, a calendar edit must keep every type on it reachable); split apart, each half would need the other's
+ * internals. The JSON form of working hours and holidays is the candidate to move out first.
  */
 @ApplicationScoped
 public class CatalogService {
