@@ -73,6 +73,27 @@ class RequestEventsConsumerTest {
     }
 
     @Test
+    void aBatchOfNewRequestsWithSeveralEventsEachEndsInTheirLatestState() throws Exception {
+        // Sent without waiting, so that the consumer reads them in few polls: the batch reads the snapshots it knows
+        // in one query and must still fold a new request's second event into the snapshot its first one created.
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            UUID requestId = UUID.randomUUID();
+            ids.add(requestId);
+            ObjectNode submitted = example("hr.request.submitted", requestId);
+            ObjectNode assigned = example("hr.request.assigned", requestId);
+            assigned.put("time", Instant.parse(submitted.get("time").asText()).plusMillis(1).toString());
+            producer.send(new ProducerRecord<>("hr.requests", requestId.toString(), submitted.toString()));
+            producer.send(new ProducerRecord<>("hr.requests", requestId.toString(), assigned.toString()));
+        }
+        producer.flush();
+        for (UUID id : ids) {
+            RequestSnapshot snapshot = awaitSnapshot(id, s -> s.eventsApplied == 2);
+            assertEquals("ASSIGNED", snapshot.status);
+        }
+    }
+
+    @Test
     void poisonMessagesGoToTheDeadLetterTopicAndTheNextGoodOneIsProcessed() throws Exception {
         UUID requestId = UUID.randomUUID();
         ObjectNode violating = example("hr.request.submitted", requestId);
