@@ -60,7 +60,9 @@ class ErasureSystemTest {
                 + "on i.id = e.item_id where i.area = '" + TYPE + "'");
         long requests = Flow.count("request", "select count(*) from hr_request where type_key = '" + TYPE + "'");
         List<Databases.Column> columns = Databases.textColumns();
-        assertTrue(Databases.occurrences(columns, marker).size() >= 5, "the marker was written in many places");
+        Map<String, Long> before = new TreeMap<>(Databases.occurrences(columns, marker));
+        Databases.occurrences(columns, person).forEach((column, rows) -> before.merge(column, rows, Long::sum));
+        assertTrue(before.size() >= 10, "the person and their words were in many places: " + before);
 
         String pseudonym = Hr.as(suite.request.baseUrl(), Hr.admin()).delete("/api/v1/people/" + person).then()
                 .statusCode(200).extract().path("pseudonym");
@@ -80,8 +82,11 @@ class ErasureSystemTest {
         columns.forEach(c -> searched.computeIfAbsent(c.database() + "." + c.table(), t -> new java.util.ArrayList<>())
                 .add(c.column()));
         System.out.printf("[hrloop-system] erasure: searched %d tables (%d with text columns), %d text/json/array/bytea "
-                + "columns in 3 databases for the person id and the marker: %d rows left%n", Databases.tables(),
-                searched.size(), columns.size(), left.values().stream().mapToLong(Long::longValue).sum());
+                + "columns in 3 databases for the person id and the marker: %d rows in %d columns before the erasure, "
+                + "%d rows left%n", Databases.tables(), searched.size(), columns.size(),
+                before.values().stream().mapToLong(Long::longValue).sum(), before.size(),
+                left.values().stream().mapToLong(Long::longValue).sum());
+        System.out.println("[hrloop-system]   before: " + before);
         searched.forEach((table, names) -> System.out.printf("[hrloop-system]   %s: %s%n", table, names));
         assertEquals(Map.of(), left, "rows still holding the erased person's id or words");
 

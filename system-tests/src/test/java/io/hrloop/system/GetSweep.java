@@ -38,6 +38,8 @@ final class GetSweep {
     int calls;
     int operations;
     final List<Leak> leaks = new ArrayList<>();
+    /** Answers by status class ("2xx", "4xx", ...). */
+    final Map<String, Integer> statuses = new java.util.TreeMap<>();
 
     /**
      * @param ids values for a path id, by the path segment before it ("requests", "feedback", "comments", ...);
@@ -109,6 +111,7 @@ final class GetSweep {
             }
             HttpResponse<String> response = Flow.call("GET", full.toString(), token, null, Duration.ofSeconds(30));
             calls++;
+            statuses.merge(response.statusCode() / 100 + "xx", 1, Integer::sum);
             String body = response.body() == null ? "" : response.body();
             for (String marker : markers) {
                 if (body.contains(marker)) {

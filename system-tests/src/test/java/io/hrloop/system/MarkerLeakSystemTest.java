@@ -104,6 +104,18 @@ class MarkerLeakSystemTest {
                 sweep.sweep(service.url(), Map.of("employee", strangers.get("employee")), List.of(markerC));
             }
 
+            // The control: the case's specialist and HR of the ordinary type's team do find what they may read.
+            GetSweep control = new GetSweep(ids(caseId, feedbackIds, itemIds, requester, specialist), queryValues());
+            for (ServiceUrl service : services()) {
+                control.sweep(service.url(), Map.of("er-specialist", er), List.of(markerA, markerB));
+                control.sweep(service.url(), Map.of("hr-lead of the team", Tokens.of(openLead, OPEN_TEAM, "hr-lead",
+                        "hr-agent")), List.of(markerC));
+            }
+            List<String> found = control.leaks.stream().map(GetSweep.Leak::marker).distinct().sorted().toList();
+            assertEquals(List.of(markerA, markerB, markerC), found, "the sweep sees the markers where they may be read");
+            Hr.as(suite.improvement.baseUrl(), strangers.get("employee")).get("/api/v1/improvements/" + openItem).then()
+                    .statusCode(200);
+
             // Every event on every topic since the probes opened.
             int events = 0;
             int flagged = 0;
@@ -123,11 +135,14 @@ class MarkerLeakSystemTest {
                     }
                 }
             }
-            System.out.printf("[hrloop-system] marker leaks: %d GET operations, %d calls as an employee and HR of another "
-                    + "team (ids: %d requests, %d feedback, %d items), %d events read on %d topics (%d flagged confidential "
-                    + "carry a marker); leaks: %d in answers, %d in unflagged events%n", sweep.operations, sweep.calls,
-                    1, feedbackIds.size(), itemIds.size(), events, TOPICS.size(), flagged, sweep.leaks.size(),
-                    unflagged.size());
+            System.out.printf("[hrloop-system] marker leaks: %d GET operations of 3 services, %d calls as an employee and "
+                    + "HR of another team (answers %s; ids: 1 request, %d feedback, %d items), %d events read on %d topics "
+                    + "(%d flagged confidential carry a marker); leaks: %d in answers, %d in unflagged events (control: the "
+                    + "specialist and the owning team found the markers in %d answers)%n", sweep.operations / 2,
+                    sweep.calls, sweep.statuses, feedbackIds.size(), itemIds.size(), events, TOPICS.size(), flagged,
+                    sweep.leaks.size(), unflagged.size(), control.leaks.size());
+            sweep.leaks.forEach(leak -> System.out.println("[hrloop-system]   LEAK " + leak));
+            unflagged.forEach(event -> System.out.println("[hrloop-system]   LEAK event " + event));
             assertEquals(List.of(), sweep.leaks, "markers in answers to people who may not read them");
             assertEquals(List.of(), unflagged, "markers in events that do not say confidential");
             assertTrue(sweep.calls > 100, "the sweep called the services");
