@@ -18,7 +18,8 @@ import io.hrloop.testsupport.Tokens;
 /**
  * Erasure leaves nothing, over the three deployed services: a person writes marker text wherever they can (a
  * request's subject and description, a comment, a survey answer, signed unsolicited feedback, all sent with an
- * Idempotency-Key), the loop turns it into improvement evidence, an hr-admin erases them in request-service, and
+ * Idempotency-Key), the loop turns it into improvement evidence, a lead follows the survey answer up with a note
+ * about them, the item is implemented and the person notified, an hr-admin erases them in request-service, and
  * {@code hr.person.erased} carries it on. Then no text, JSON, array or binary column of any table of any service's
  * database holds the person's id or the marker, while the counts stay.
  */
@@ -55,6 +56,24 @@ class ErasureSystemTest {
         Hr.await("the person's evidence in improvement-service", Duration.ofSeconds(90), () ->
                 Databases.strings("improvement", "select id::text from improvement_evidence where person_id = ?", person)
                         .size() == 2 ? true : null);
+        // A lead follows up the survey answer and notes what was done; the item is implemented and the person told.
+        String lead = Tokens.of("lead-erase-" + SUFFIX, TEAM, "hr-lead", "hr-agent");
+        String followUp = Hr.await("the follow-up", Duration.ofSeconds(60), () -> Databases.strings("feedback",
+                "select id::text from follow_up where person_id = ?", person).stream().findFirst().orElse(null));
+        for (String step : List.of("claim", "close")) {
+            String etag = Hr.as(suite.feedback.baseUrl(), lead).get("/api/v1/follow-ups/" + followUp).then().statusCode(200)
+                    .extract().header("ETag");
+            Hr.as(suite.feedback.baseUrl(), lead).header("If-Match", etag)
+                    .body(step.equals("claim") ? Map.of() : Map.of("outcome", "RECOVERED", "note",
+                            "Called " + person + " about " + marker + ", paid this month."))
+                    .post("/api/v1/follow-ups/" + followUp + "/" + step).then().statusCode(200);
+        }
+        String item = Databases.strings("improvement", "select item_id::text from improvement_evidence where person_id = ?",
+                person).get(0);
+        Hr.implement(suite, lead, item);
+        Hr.await("the person's notification", Duration.ofSeconds(60), () -> Databases.strings("feedback",
+                "select id::text from notification where person_id = ?", person).isEmpty() ? null : true);
+
         long feedbackRows = Flow.count("feedback", "select count(*) from feedback where request_type = '" + TYPE + "'");
         long evidenceRows = Flow.count("improvement", "select count(*) from improvement_evidence e join improvement_item i "
                 + "on i.id = e.item_id where i.area = '" + TYPE + "'");

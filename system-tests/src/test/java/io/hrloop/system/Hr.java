@@ -86,6 +86,20 @@ final class Hr {
                 .post("/api/v1/surveys/" + token + "/response").then().statusCode(201);
     }
 
+    /** An hr-lead takes an improvement item to IMPLEMENTED, with a lesson: from then on everyone reads it. */
+    static void implement(Suite suite, String lead, String itemId) {
+        for (String status : List.of("ACCEPTED", "IN_PROGRESS")) {
+            as(suite.improvement.baseUrl(), lead).body(Map.of("status", status))
+                    .post("/api/v1/improvements/" + itemId + "/status").then().statusCode(200);
+        }
+        as(suite.improvement.baseUrl(), lead).body(Map.of("kind", "LESSON", "title", "Answer within a day",
+                "body", "A same-day first answer removed most complaints."))
+                .post("/api/v1/improvements/" + itemId + "/lessons").then().statusCode(201);
+        as(suite.improvement.baseUrl(), lead).body(Map.of("status", "IMPLEMENTED",
+                "summary", "First answers now within one business day"))
+                .post("/api/v1/improvements/" + itemId + "/status").then().statusCode(200);
+    }
+
     static <T> T await(String what, Duration timeout, Supplier<T> probe) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {

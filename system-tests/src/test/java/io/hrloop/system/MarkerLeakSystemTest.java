@@ -90,7 +90,7 @@ class MarkerLeakSystemTest {
             });
             // C's item is implemented: from then on every employee reads it.
             String openItem = itemOf(feedbackIds, markerC);
-            implement(Tokens.of(openLead, OPEN_TEAM, "hr-lead", "hr-agent"), openItem);
+            Hr.implement(suite, Tokens.of(openLead, OPEN_TEAM, "hr-lead", "hr-agent"), openItem);
 
             // Every GET of every service, as another employee and as HR of another team.
             String otherTeam = "other-" + SUFFIX;
@@ -159,19 +159,6 @@ class MarkerLeakSystemTest {
         assertTrue(feedbackIds.contains(feedback.get(0)));
         return Databases.strings("improvement", "select item_id::text from improvement_evidence where source_id = ?",
                 feedback.get(0)).get(0);
-    }
-
-    private static void implement(String lead, String itemId) {
-        for (String status : List.of("ACCEPTED", "IN_PROGRESS")) {
-            Hr.as(suite.improvement.baseUrl(), lead).body(Map.of("status", status))
-                    .post("/api/v1/improvements/" + itemId + "/status").then().statusCode(200);
-        }
-        Hr.as(suite.improvement.baseUrl(), lead).body(Map.of("kind", "LESSON", "title", "Answer within a day",
-                "body", "A same-day first answer removed most complaints."))
-                .post("/api/v1/improvements/" + itemId + "/lessons").then().statusCode(201);
-        Hr.as(suite.improvement.baseUrl(), lead).body(Map.of("status", "IMPLEMENTED",
-                "summary", "First answers now within one business day"))
-                .post("/api/v1/improvements/" + itemId + "/status").then().statusCode(200);
     }
 
     /** Path ids by the segment before them: what the test wrote, and what the services made of it. */
