@@ -26,9 +26,9 @@ import io.hrloop.testsupport.Tokens;
  * What people tell HR stays where it belongs, over the three deployed services: marker text written into an
  * employee-relations case (its subject, description, comments and signed feedback: marker A) and as anonymous
  * feedback about that case's type (marker B) never appears in any answer of any GET operation of any service to
- * another employee, a manager, the operator or an hr-agent or hr-lead of another team, and appears on the topics only in events that
- * say {@code confidential: true}. Anonymous feedback about an ordinary type (marker C), whose improvement item is
- * implemented and so shown to everyone, never reaches an employee, a manager or the operator.
+ * another employee, a manager, the operator or an hr-agent or hr-lead of another team, and appears on the topics
+ * only in events that say {@code confidential: true}. Anonymous feedback about an ordinary type (marker C), whose
+ * improvement item is implemented and so shown to everyone, never reaches an employee, a manager or the operator.
  */
 class MarkerLeakSystemTest {
 
@@ -142,9 +142,9 @@ class MarkerLeakSystemTest {
                 }
             }
             System.out.printf("[hrloop-system] marker leaks: %d GET operations of 3 services, %d calls as an employee, a "
-                    + "manager, an operator and HR of another team (answers %s; ids: 1 request, %d feedback, %d items), %d events read on %d topics "
-                    + "(%d flagged confidential carry a marker); leaks: %d in answers, %d in unflagged events (control: the "
-                    + "specialist and the owning team found the markers in %d answers)%n", sweep.operations / 2,
+                    + "manager, an operator and HR of another team (answers %s; ids: 1 request, %d feedback, %d items), "
+                    + "%d events read on %d topics (%d flagged confidential carry a marker); leaks: %d in answers, %d in "
+                    + "unflagged events (control: the specialist and the owning team found the markers in %d answers)%n", sweep.operations / 2,
                     sweep.calls, sweep.statuses, feedbackIds.size(), itemIds.size(), events, TOPICS.size(), flagged,
                     sweep.leaks.size(), unflagged.size(), control.leaks.size());
             sweep.leaks.forEach(leak -> System.out.println("[hrloop-system]   LEAK " + leak));
