@@ -144,8 +144,8 @@ class MarkerLeakSystemTest {
             System.out.printf("[hrloop-system] marker leaks: %d GET operations of 3 services, %d calls as an employee, a "
                     + "manager, an operator and HR of another team (answers %s; ids: 1 request, %d feedback, %d items), "
                     + "%d events read on %d topics (%d flagged confidential carry a marker); leaks: %d in answers, %d in "
-                    + "unflagged events (control: the specialist and the owning team found the markers in %d answers)%n", sweep.operations / 2,
-                    sweep.calls, sweep.statuses, feedbackIds.size(), itemIds.size(), events, TOPICS.size(), flagged,
+                    + "unflagged events (control: the specialist and the owning team found the markers in %d answers)%n",
+                    sweep.operations / 2, sweep.calls, sweep.statuses, feedbackIds.size(), itemIds.size(), events, TOPICS.size(), flagged,
                     sweep.leaks.size(), unflagged.size(), control.leaks.size());
             sweep.leaks.forEach(leak -> System.out.println("[hrloop-system]   LEAK " + leak));
             unflagged.forEach(event -> System.out.println("[hrloop-system]   LEAK event " + event));
