@@ -12,6 +12,12 @@ final class Catalogue {
     }
 
     static void ensureRequestType(String baseUrl, String key, String team, double samplingRate) {
+        ensureRequestType(baseUrl, key, team, samplingRate, "payroll", false);
+    }
+
+    /** A request type of {@code category}; a confidential one (employee relations) is seen by er-specialists only. */
+    static void ensureRequestType(String baseUrl, String key, String team, double samplingRate, String category,
+            boolean confidential) {
         String admin = Tokens.of("admin-system", null, "hr-admin");
         if (given().baseUri(baseUrl).auth().oauth2(admin).get("/api/v1/calendars/system-week").statusCode() != 200) {
             given().baseUri(baseUrl).auth().oauth2(admin).contentType(ContentType.JSON).body("""
@@ -25,13 +31,13 @@ final class Catalogue {
         }
         if (given().baseUri(baseUrl).auth().oauth2(admin).get("/api/v1/request-types/" + key).statusCode() != 200) {
             given().baseUri(baseUrl).auth().oauth2(admin).contentType(ContentType.JSON).body("""
-                    {"key":"%s","name":"%s","category":"payroll","defaultPriority":"NORMAL","team":"%s",
-                     "confidential":false,"calendar":"system-week",
+                    {"key":"%s","name":"%s","category":"%s","defaultPriority":"NORMAL","team":"%s",
+                     "confidential":%s,"calendar":"system-week",
                      "targets":{"LOW":{"firstResponseMinutes":600,"resolutionMinutes":6000},
                                 "NORMAL":{"firstResponseMinutes":600,"resolutionMinutes":6000},
                                 "HIGH":{"firstResponseMinutes":600,"resolutionMinutes":6000},
                                 "URGENT":{"firstResponseMinutes":600,"resolutionMinutes":6000}},
-                     "surveySamplingRate":%s}""".formatted(key, key, team, samplingRate))
+                     "surveySamplingRate":%s}""".formatted(key, key, category, team, confidential, samplingRate))
                     .post("/api/v1/request-types").then().statusCode(201);
         }
     }

@@ -82,6 +82,11 @@ final class Suite {
         // Load and fault tests write far faster than a person: the per-person abuse limits are lifted, as in the local
         // stack with HRLOOP_LIMITS_PROFILE=load (the per-client limit on survey tokens stays).
         config.put("hrloop.limits.profile", "load");
+        if (name.equals("feedback")) {
+            // Anonymous feedback is held until its release batch (hourly in production): released every few seconds
+            // here, so that the system tests see it come into sight (MarkerLeakSystemTest).
+            config.put("hrloop.feedback.anonymous-release-every", "3s");
+        }
         String module = name + "-service";
         Path root = Path.of(System.getProperty("hrloop.root", "..")).toAbsolutePath().normalize();
         return ServiceProcess.start(module, ServiceProcess.application(root, module), port, FreePorts.next(),
