@@ -101,7 +101,7 @@ public class ImprovementResource {
 
     @POST
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN })
-    @Operation(summary = "Create an improvement item by hand", description = "Starts PROPOSED. Idempotency-Key makes a retry return the first result.")
+    @Operation(operationId = "createImprovement", summary = "Create an improvement item by hand", description = "Starts PROPOSED. Idempotency-Key makes a retry return the first result.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "item", value = """
             {"title":"Answer payroll queries faster","problem":"Payroll queries wait days for a first answer.",
              "area":"payroll-query","themes":["speed"],"effort":3}""")))
@@ -121,7 +121,7 @@ public class ImprovementResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "List improvement items", description = "HR sees the whole backlog; everyone else sees implemented and verified items. Sorted by priority (impact ÷ effort; unestimated items after estimated ones, by impact) unless sort says otherwise.")
+    @Operation(operationId = "listImprovements", summary = "List improvement items", description = "HR sees the whole backlog; everyone else sees implemented and verified items. Sorted by priority (impact ÷ effort; unestimated items after estimated ones, by impact) unless sort says otherwise.")
     @APIResponse(responseCode = "200", description = "A page of items: {items, next}")
     @APIResponse(responseCode = "400", description = "Unknown status, theme, sort, bad limit or cursor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<ItemView> list(
@@ -141,7 +141,7 @@ public class ImprovementResource {
     @GET
     @Path("/{id}")
     @Authenticated
-    @Operation(summary = "Read an improvement item", description = "Non-HR callers read implemented and verified items only (others are 404).")
+    @Operation(operationId = "getImprovement", summary = "Read an improvement item", description = "Non-HR callers read implemented and verified items only (others are 404).")
     @APIResponse(responseCode = "200", description = "The item, with its ETag")
     @APIResponse(responseCode = "404", description = "No such item, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -153,7 +153,7 @@ public class ImprovementResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN })
     @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
-    @Operation(summary = "Edit title, problem, themes, effort or target date", description = "JSON merge patch: absent fields stay, null clears effort or targetDate. Send If-Match with the ETag you read; a stale one is 412.")
+    @Operation(operationId = "patchImprovement", summary = "Edit title, problem, themes, effort or target date", description = "JSON merge patch: absent fields stay, null clears effort or targetDate. Send If-Match with the ETag you read; a stale one is 412.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "estimate", value = "{\"effort\":2.5,\"targetDate\":\"2026-12-31\"}")))
     @APIResponse(responseCode = "200", description = "The changed item, with its new ETag")
     @APIResponse(responseCode = "400", description = "Invalid change", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -167,7 +167,7 @@ public class ImprovementResource {
     @POST
     @Path("/{id}/status")
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN })
-    @Operation(summary = "Move an item through its lifecycle", description = "PROPOSED → ACCEPTED → IN_PROGRESS → IMPLEMENTED → VERIFIED, or REJECTED (reason required) or MERGED (mergedInto: an open item, which takes over the evidence). IMPLEMENTED tells the people who raised it (hr.improvement.implemented). VERIFIED needs enough feedback since implementation and attaches the before/after report.")
+    @Operation(operationId = "changeImprovementStatus", summary = "Move an item through its lifecycle", description = "PROPOSED → ACCEPTED → IN_PROGRESS → IMPLEMENTED → VERIFIED, or REJECTED (reason required) or MERGED (mergedInto: an open item, which takes over the evidence). IMPLEMENTED tells the people who raised it (hr.improvement.implemented). VERIFIED needs enough feedback since implementation and attaches the before/after report.")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "accept", value = "{\"status\":\"ACCEPTED\"}"),
             @ExampleObject(name = "implement", value = "{\"status\":\"IMPLEMENTED\",\"summary\":\"Payroll queries now get a first answer within one business day.\"}"),
@@ -189,7 +189,7 @@ public class ImprovementResource {
     @POST
     @Path("/{id}/assignment")
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN })
-    @Operation(summary = "Give an item its owner")
+    @Operation(operationId = "assignImprovement", summary = "Give an item its owner")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "owner", value = "{\"owner\":\"lead-3001\"}")))
     @APIResponse(responseCode = "200", description = "The item with its owner")
     @APIResponse(responseCode = "400", description = "Invalid owner", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

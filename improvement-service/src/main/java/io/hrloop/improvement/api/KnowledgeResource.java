@@ -50,7 +50,7 @@ public class KnowledgeResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "Search lessons learnt, success stories and best practices", description = "q is full-text (English stemming; \"phrases\", -exclusions and or are understood); results are ranked by relevance, or newest first without q. Everyone reads the knowledge of implemented and verified items; HR reads all of it.")
+    @Operation(operationId = "searchKnowledge", summary = "Search lessons learnt, success stories and best practices", description = "q is full-text (English stemming; \"phrases\", -exclusions and or are understood); results are ranked by relevance, or newest first without q. Everyone reads the knowledge of implemented and verified items; HR reads all of it.")
     @APIResponse(responseCode = "200", description = "A page of entries")
     @APIResponse(responseCode = "400", description = "Bad kind, limit or cursor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<KnowledgeView> search(@Parameter(description = "Search text") @QueryParam("q") String q,
@@ -68,7 +68,7 @@ public class KnowledgeResource {
     @GET
     @Path("/{id}")
     @Authenticated
-    @Operation(summary = "Read one knowledge entry")
+    @Operation(operationId = "getKnowledgeEntry", summary = "Read one knowledge entry")
     @APIResponse(responseCode = "200", description = "The entry")
     @APIResponse(responseCode = "404", description = "No such entry, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public KnowledgeView get(@PathParam("id") UUID id) {

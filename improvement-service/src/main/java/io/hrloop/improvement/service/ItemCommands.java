@@ -66,7 +66,7 @@ public class ItemCommands {
     @Transactional
     public ImprovementItem update(UUID id, String ifMatch, ItemPatch patch) {
         ImprovementItem item = items.find(id, true);
-        ETags.check(ifMatch, item.version);
+        ETags.require(ifMatch, item.version);
         if (patch.title() != null) {
             item.title = patch.title().strip();
         }

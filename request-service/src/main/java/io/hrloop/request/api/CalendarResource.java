@@ -115,7 +115,7 @@ public class CalendarResource {
 
     @POST
     @RolesAllowed(Roles.HR_ADMIN)
-    @Operation(summary = "Create a business calendar", description = "Working periods are in the calendar's local time; "
+    @Operation(operationId = "createCalendar", summary = "Create a business calendar", description = "Working periods are in the calendar's local time; "
             + "daylight-saving changes are handled by the zone. Idempotency-Key makes a retry return the first result.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarBody.class),
             examples = @ExampleObject(name = "office", value = Examples.CALENDAR)))
@@ -141,7 +141,7 @@ public class CalendarResource {
     @PUT
     @Path("{key}")
     @RolesAllowed(Roles.HR_ADMIN)
-    @Operation(summary = "Replace a business calendar", description = "Send If-Match with the ETag read; a stale one is 412. "
+    @Operation(operationId = "replaceCalendar", summary = "Replace a business calendar", description = "Send If-Match with the ETag read; a stale one is 412. "
             + "Due times already computed keep their value; new computations use the new calendar.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarBody.class),
             examples = @ExampleObject(name = "office", value = Examples.CALENDAR)))
@@ -168,7 +168,7 @@ public class CalendarResource {
     @GET
     @Path("{key}")
     @Authenticated
-    @Operation(summary = "Read a business calendar")
+    @Operation(operationId = "getCalendar", summary = "Read a business calendar")
     @APIResponse(responseCode = "200", description = "The calendar, with its ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarView.class)))
     @APIResponse(responseCode = "404", description = "No such calendar",
@@ -180,7 +180,7 @@ public class CalendarResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "List business calendars", description = "Ordered by key; pass the returned next cursor for more.")
+    @Operation(operationId = "listCalendars", summary = "List business calendars", description = "Ordered by key; pass the returned next cursor for more.")
     @APIResponse(responseCode = "200", description = "A page of calendars")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor",
             content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))

@@ -76,7 +76,7 @@ public class RequestResource {
 
     @POST
     @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.SERVICE })
-    @Operation(summary = "Submit a request", description = "An employee submits for themself, a manager may name "
+    @Operation(operationId = "submitRequest", summary = "Submit a request", description = "An employee submits for themself, a manager may name "
             + "onBehalfOf, an integration (service role) names the requester. Due times are computed at once in "
             + "business minutes of the type's calendar. Idempotency-Key makes a retry return the first result.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmitRequest.class),
@@ -105,7 +105,7 @@ public class RequestResource {
     @GET
     @Path("{id}")
     @Authenticated
-    @Operation(summary = "Read a request", description = "Requesters see their own and on-behalf-of requests; "
+    @Operation(operationId = "getRequest", summary = "Read a request", description = "Requesters see their own and on-behalf-of requests; "
             + "confidential cases only their requester and er-specialists. Anything else is 404.")
     @APIResponse(responseCode = "200", description = "The request, with its ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class),
@@ -120,7 +120,7 @@ public class RequestResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "List requests", description = "Only requests visible to the caller, in lists as in reads. "
+    @Operation(operationId = "listRequests", summary = "List requests", description = "Only requests visible to the caller, in lists as in reads. "
             + "owner and requester accept 'me'; owner=none is the unassigned queue. Cursor pagination: pass next back "
             + "with the same filters and sort.")
     @APIResponse(responseCode = "200", description = "A page of requests")

@@ -44,7 +44,7 @@ public class ServiceLevelResource {
     @GET
     @Path("service-levels")
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
-    @Operation(summary = "Service-level attainment report", description = "Over the requests created in [from, to) "
+    @Operation(operationId = "getServiceLevelReport", summary = "Service-level attainment report", description = "Over the requests created in [from, to) "
             + "(default: the weeks of the last 30 days) that the caller may see as HR; confidential cases count only for "
             + "er-specialists. attainment = attained ÷ decided; gapToGoal = attainment − the configured goal; "
             + "averageOverrunMinutes = business minutes used − target, over completed targets (negative is faster). "
