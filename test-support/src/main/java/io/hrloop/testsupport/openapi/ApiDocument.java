@@ -170,7 +170,8 @@ public final class ApiDocument {
         }
     }
 
-    private static boolean flag(String name) {
+    /** Whether a switch ({@link #UPDATE}, {@link #ALLOW_BREAKING}) is on, as a system property or environment variable. */
+    public static boolean flag(String name) {
         String value = System.getProperty(name);
         if (value == null) {
             value = System.getenv(name.toUpperCase().replace('.', '_').replace('-', '_'));
@@ -189,7 +190,7 @@ public final class ApiDocument {
         throw new IllegalStateException("no repository root (a directory with mvnw and common/) above " + dir);
     }
 
-    private static String read(Path file) {
+    public static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -197,7 +198,7 @@ public final class ApiDocument {
         }
     }
 
-    private static void write(Path file, String text) {
+    public static void write(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text.endsWith("\n") ? text : text + "\n", StandardCharsets.UTF_8);
