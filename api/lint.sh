@@ -7,8 +7,8 @@ if [ -n "$SPECTRAL" ]; then
     run="$SPECTRAL"
 elif command -v spectral >/dev/null 2>&1; then
     run=spectral
-elif command -v npx >/dev/null 2>&1 && npx --no-install spectral --version >/dev/null 2>&1; then
-    run="npx --no-install spectral"
+elif command -v npx >/dev/null 2>&1 && npx --no-install @stoplight/spectral-cli --version >/dev/null 2>&1; then
+    run="npx --no-install @stoplight/spectral-cli"
 else
     echo "SKIPPED: Spectral is not installed (npm install -g @stoplight/spectral-cli, or SPECTRAL=/path/to/spectral)"
     exit 0

@@ -51,7 +51,8 @@ class CombinedDocumentTest {
             return;
         }
         if (ApiDocument.flag(ApiDocument.UPDATE)) {
-            ObjectMapper yaml = new ObjectMapper(new YAMLFactory().enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+            ObjectMapper yaml = new ObjectMapper(new YAMLFactory().enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
             ApiDocument.write(file, yaml.writeValueAsString(combined));
             return;
         }
