@@ -154,7 +154,11 @@ public class ImprovementResource {
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN })
     @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
     @Operation(operationId = "patchImprovement", summary = "Edit title, problem, themes, effort or target date", description = "JSON merge patch: absent fields stay, null clears effort or targetDate. Send If-Match with the ETag you read; a stale one is 412.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "estimate", value = "{\"effort\":2.5,\"targetDate\":\"2026-12-31\"}")))
+    @RequestBody(content = {
+            @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = ItemPatchBody.class),
+                    examples = @ExampleObject(name = "estimate", value = "{\"effort\":2.5,\"targetDate\":\"2026-12-31\"}")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemPatchBody.class),
+                    examples = @ExampleObject(name = "estimate", value = "{\"effort\":2.5,\"targetDate\":\"2026-12-31\"}")) })
     @APIResponse(responseCode = "200", description = "The changed item, with its new ETag")
     @APIResponse(responseCode = "400", description = "Invalid change", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such item", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
