@@ -72,6 +72,8 @@ public class DeadLetterResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getDeadLetter", summary = "One dead letter with its reason and payload")
+    @APIResponse(responseCode = "200", description = "The dead letter",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeadLetterView.class)))
     @APIResponse(responseCode = "404", description = "No such dead letter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DeadLetterView get(@PathParam("id") String id) {
@@ -102,6 +104,8 @@ public class DeadLetterResource {
     @Operation(operationId = "discardDeadLetter", summary = "Discard one, recording why and by whom")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "discard",
             value = "{\"reason\":\"a test event sent to production by mistake; nothing to recover\"}")))
+    @APIResponse(responseCode = "200", description = "Discarded: the dead letter as it is now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeadLetterView.class)))
     @APIResponse(responseCode = "409", description = "It is no longer parked",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DeadLetterView discard(@PathParam("id") String id, @Valid @NotNull Discard body) {

@@ -3,6 +3,7 @@ package io.hrloop.common.deadletter;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -30,7 +31,8 @@ public record DeadLetterView(
         OffsetDateTime resolvedAt,
         String resolvedBy,
         String resolution,
-        @Schema(description = "The event as it was received or written, when it is JSON") JsonNode payload,
+        // Object, not JsonNode: the document generator would describe a JsonNode as an array (it is Iterable).
+        @Schema(type = SchemaType.OBJECT, description = "The event as it was received or written, when it is JSON") Object payload,
         @Schema(description = "The raw bytes, base64, when the payload is not JSON") String payloadBase64) {
 
     public static DeadLetterView from(DeadLetter d, ObjectMapper mapper) {

@@ -23,7 +23,9 @@ public class DomainException extends RuntimeException {
         /** The current state of the thing does not allow this. */
         CONFLICT,
         /** The caller acted on a version that is no longer current. */
-        STALE
+        STALE,
+        /** The change must name the version it was made on (a replace or patch without If-Match). */
+        VERSION_REQUIRED
     }
 
     private final Kind kind;
@@ -73,6 +75,10 @@ public class DomainException extends RuntimeException {
 
     public static DomainException conflict(String code, String detail) {
         return new DomainException(Kind.CONFLICT, code, detail);
+    }
+
+    public static DomainException versionRequired(String detail) {
+        return new DomainException(Kind.VERSION_REQUIRED, "precondition-required", detail);
     }
 
     public static DomainException stale(String detail) {

@@ -62,6 +62,7 @@ public class ProblemMappers {
             case NOT_PERMITTED -> 403;
             case CONFLICT -> 409;
             case STALE -> 412;
+            case VERSION_REQUIRED -> 428;
         };
         String title = switch (e.kind()) {
             case NOT_FOUND -> "Not found";
@@ -70,6 +71,7 @@ public class ProblemMappers {
             case NOT_PERMITTED -> "Forbidden";
             case CONFLICT -> "Conflict";
             case STALE -> "Precondition failed";
+            case VERSION_REQUIRED -> "Precondition required";
         };
         return problem(new Problem(Problem.TYPE_BASE + e.code(), title, status, e.getMessage(), null, null,
                 e.details().isEmpty() ? null : e.details()));

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * The one OpenAPI filter of every service ({@code mp.openapi.filter} in hrloop-common's shared defaults).
  * Completes every operation with the problems any call can meet (401 without a valid token on a secured
  * operation, 503 while the database is away, 500 without internals), makes the responses the framework
- * adds on its own problem+json, and explains the conditional and idempotency headers.
+ * adds on its own problem+json, documents 428 on every replace (PUT) and patch (PATCH), which need If-Match
+ * ({@code ETags.require}), and explains the conditional and idempotency headers.
  */
 public class ProblemOpenApiFilter implements OASFilter {
 
@@ -36,6 +37,12 @@ public class ProblemOpenApiFilter implements OASFilter {
                     add(entry.getValue().getResponses(), "429", "Too many writes by this person for now (see Retry-After)",
                             "too-many-requests", "Too many requests", "too many writes in a short time; retry after the "
                                     + "time in Retry-After");
+                }
+                if (entry.getKey() == PathItem.HttpMethod.PUT || entry.getKey() == PathItem.HttpMethod.PATCH) {
+                    add(entry.getValue().getResponses(), "428", "If-Match is missing: replacing or patching an existing "
+                            + "resource needs the ETag read before", "precondition-required", "Precondition required",
+                            "send If-Match with the ETag you read; a replace or patch without it could overwrite someone "
+                                    + "else's change");
                 }
             }
         }
@@ -69,7 +76,8 @@ public class ProblemOpenApiFilter implements OASFilter {
         if (operation.getParameters() != null) {
             for (Parameter parameter : operation.getParameters()) {
                 if ("If-Match".equals(parameter.getName()) && parameter.getDescription() == null) {
-                    parameter.setDescription("The ETag read before (e.g. \"3\"); a stale one is 412 and changes nothing");
+                    parameter.setDescription("The ETag read before (e.g. \"3\"); a stale one is 412 and changes nothing. "
+                            + "Required to replace (PUT) or patch (PATCH) an existing resource: without it the answer is 428");
                 } else if ("Idempotency-Key".equals(parameter.getName()) && parameter.getDescription() == null) {
                     parameter.setDescription("Any unique string; a retry with the same key and body returns the first "
                             + "result instead of creating again");

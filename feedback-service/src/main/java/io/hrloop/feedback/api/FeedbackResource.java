@@ -106,7 +106,7 @@ public class FeedbackResource {
     @POST
     @FeedbackLimited
     @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
-    @Operation(summary = "Give feedback at any time, signed or anonymous", description = """
+    @Operation(operationId = "submitFeedback", summary = "Give feedback at any time, signed or anonymous", description = """
             Anonymous feedback keeps no person id, no network address and no time but the date, and its \
             hr.feedback.received event carries neither. It stays out of sight (no list, count or insight, GET is 404) \
             until its release batch (hourly, shuffled); the answer shows the person what they wrote. An \
@@ -147,7 +147,7 @@ public class FeedbackResource {
 
     @GET
     @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
-    @Operation(summary = "List feedback", description = """
+    @Operation(operationId = "listFeedback", summary = "List feedback", description = """
             HR roles see all feedback (confidential request types only for employee-relations specialists); \
             everyone else sees their own signed feedback. Newest day first.""")
     @APIResponse(responseCode = "200", description = "A page of feedback")
@@ -174,7 +174,7 @@ public class FeedbackResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
-    @Operation(summary = "One piece of feedback, with its sentiment, frustration flag and themes")
+    @Operation(operationId = "getFeedback", summary = "One piece of feedback, with its sentiment, frustration flag and themes")
     @APIResponse(responseCode = "200", description = "The feedback")
     @APIResponse(responseCode = "404", description = "Unknown, not the caller's, or anonymous and not yet released", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public FeedbackView get(@PathParam("id") UUID id) {

@@ -73,7 +73,7 @@ public class FollowUpResource {
 
     @GET
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN })
-    @Operation(summary = "Follow-ups", description = "hr-admin sees every team's; other HR roles their own team's (token claim team). Newest first.")
+    @Operation(operationId = "listFollowUps", summary = "Follow-ups", description = "hr-admin sees every team's; other HR roles their own team's (token claim team). Newest first.")
     @APIResponse(responseCode = "200", description = "A page of follow-ups")
     @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an HR role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -87,7 +87,7 @@ public class FollowUpResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN })
-    @Operation(summary = "One follow-up")
+    @Operation(operationId = "getFollowUp", summary = "One follow-up")
     @APIResponse(responseCode = "200", description = "The follow-up; ETag carries its version")
     @APIResponse(responseCode = "404", description = "Unknown or another team's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -97,7 +97,7 @@ public class FollowUpResource {
     @POST
     @Path("/{id}/claim")
     @RolesAllowed(Roles.HR_LEAD)
-    @Operation(summary = "Claim a follow-up", description = "By a lead of the request's team. Claiming one's own claim again changes nothing.")
+    @Operation(operationId = "claimFollowUp", summary = "Claim a follow-up", description = "By a lead of the request's team. Claiming one's own claim again changes nothing.")
     @APIResponse(responseCode = "200", description = "Claimed by the caller")
     @APIResponse(responseCode = "404", description = "Unknown or another team's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already claimed by someone else, or closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -110,7 +110,7 @@ public class FollowUpResource {
     @Path("/{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.HR_LEAD)
-    @Operation(summary = "Close a claimed follow-up with its outcome", description = "By the lead who claimed it.")
+    @Operation(operationId = "closeFollowUp", summary = "Close a claimed follow-up with its outcome", description = "By the lead who claimed it.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "recovered", value = """
             {"outcome": "RECOVERED", "note": "Called her, the overtime is in this month's pay and she is happy."}""")))
     @APIResponse(responseCode = "200", description = "Closed")

@@ -66,7 +66,7 @@ public class InsightsResource {
 
     @GET
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST, Roles.SERVICE })
-    @Operation(summary = "Insights from feedback", description = """
+    @Operation(operationId = "getInsights", summary = "Insights from feedback", description = """
             Figures per request type, team, ISO week or month, each group with a trend series, over whole ISO weeks: \
             from snaps back to its Monday and to forward to its Sunday (UTC; the answer echoes both). Small-number \
             protection: the unit of publication is a cell of one team and request type in one ISO week; a cell with \

@@ -66,7 +66,7 @@ public class LoopResource {
     @GET
     @Path("/notifications")
     @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
-    @Operation(summary = "The caller's notifications", description = "One per improvement the caller's signed feedback led to, newest first.")
+    @Operation(operationId = "listNotifications", summary = "The caller's notifications", description = "One per improvement the caller's signed feedback led to, newest first.")
     @APIResponse(responseCode = "200", description = "A page of notifications")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -78,7 +78,7 @@ public class LoopResource {
     @POST
     @Path("/notifications/{id}/read")
     @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
-    @Operation(summary = "Mark one of the caller's notifications read")
+    @Operation(operationId = "markNotificationRead", summary = "Mark one of the caller's notifications read")
     @APIResponse(responseCode = "200", description = "Read")
     @APIResponse(responseCode = "404", description = "Unknown or someone else's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public NotificationView markRead(@PathParam("id") UUID id) {
@@ -88,7 +88,7 @@ public class LoopResource {
     @GET
     @Path("/you-said-we-did")
     @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST, Roles.SERVICE })
-    @Operation(summary = "The public \"you said, we did\" feed", description = "Implemented improvements, newest first, for everyone (anonymous contributors included).")
+    @Operation(operationId = "listYouSaidWeDid", summary = "The public \"you said, we did\" feed", description = "Implemented improvements, newest first, for everyone (anonymous contributors included).")
     @APIResponse(responseCode = "200", description = "A page of improvements")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<StoryView> feed(@Parameter(description = "1 to 100, default 20") @QueryParam("limit") Integer limit,

@@ -91,7 +91,7 @@ public class SurveyResource {
 
     @GET
     @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
-    @Operation(summary = "The caller's pending survey invitations", description = "Invitations not yet answered, withdrawn or expired, newest first.")
+    @Operation(operationId = "listPendingSurveys", summary = "The caller's pending survey invitations", description = "Invitations not yet answered, withdrawn or expired, newest first.")
     @APIResponse(responseCode = "200", description = "A page of invitations")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -105,7 +105,7 @@ public class SurveyResource {
     @ClientLimited
     @PermitAll
     @SecurityRequirementsSet
-    @Operation(summary = "Open a survey by its token (no login)", description = "Shows the request's reference and subject.")
+    @Operation(operationId = "getSurvey", summary = "Open a survey by its token (no login)", description = "Shows the request's reference and subject.")
     @APIResponse(responseCode = "200", description = "The survey can be answered")
     @APIResponse(responseCode = "404", description = "Unknown, withdrawn or expired token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already answered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -119,7 +119,7 @@ public class SurveyResource {
     @ClientLimited
     @PermitAll
     @SecurityRequirementsSet
-    @Operation(summary = "Answer a survey (no login, once)", description = "CSAT is required; a second answer is refused with 409.")
+    @Operation(operationId = "answerSurvey", summary = "Answer a survey (no login, once)", description = "CSAT is required; a second answer is refused with 409.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "answer", value = """
             {"csat": 4, "ces": 2, "nps": 9, "comment": "Quick and clear answer, thank you.", "themes": ["speed"]}""")))
     @APIResponse(responseCode = "201", description = "Answer recorded")

@@ -108,7 +108,7 @@ public class ImprovementResource {
 
     @POST
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
-    @Operation(summary = "Create an improvement item by hand", description = "Starts PROPOSED. Idempotency-Key makes a retry return the first result.")
+    @Operation(operationId = "createImprovement", summary = "Create an improvement item by hand", description = "Starts PROPOSED. Idempotency-Key makes a retry return the first result.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "item", value = """
             {"title":"Answer payroll queries faster","problem":"Payroll queries wait days for a first answer.",
              "area":"payroll-query","themes":["speed"],"effort":3}""")))
@@ -133,7 +133,7 @@ public class ImprovementResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "List improvement items", description = "HR roles and internal systems (service) see the whole backlog; everyone else sees implemented and verified items. Confidential items are listed to er-specialists only. Sorted by priority (impact ÷ effort; unestimated items after estimated ones, by impact) unless sort says otherwise.")
+    @Operation(operationId = "listImprovements", summary = "List improvement items", description = "HR roles and internal systems (service) see the whole backlog; everyone else sees implemented and verified items. Confidential items are listed to er-specialists only. Sorted by priority (impact ÷ effort; unestimated items after estimated ones, by impact) unless sort says otherwise.")
     @APIResponse(responseCode = "200", description = "A page of items: {items, next}")
     @APIResponse(responseCode = "400", description = "Unknown status, theme, sort, bad area, confidential, limit or cursor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<ItemView> list(
@@ -154,7 +154,7 @@ public class ImprovementResource {
     @GET
     @Path("/{id}")
     @Authenticated
-    @Operation(summary = "Read an improvement item", description = "Callers outside HR and internal systems read implemented and verified items only (others are 404), and only the text written for everyone; confidential items are 404 except to er-specialists.")
+    @Operation(operationId = "getImprovement", summary = "Read an improvement item", description = "Callers outside HR and internal systems read implemented and verified items only (others are 404), and only the text written for everyone; confidential items are 404 except to er-specialists.")
     @APIResponse(responseCode = "200", description = "The item, with its ETag")
     @APIResponse(responseCode = "404", description = "No such item, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -166,10 +166,16 @@ public class ImprovementResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
     @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
-    @Operation(summary = "Edit title, problem, public summary, themes, effort or target date", description = "JSON merge patch: absent fields stay, null clears effort, targetDate or publicSummary. Send If-Match with the ETag you read; a stale one is 412. The title and publicSummary are shown to everyone once the item is implemented.")
-    @RequestBody(content = @Content(examples = {
-            @ExampleObject(name = "estimate", value = "{\"effort\":2.5,\"targetDate\":\"2026-12-31\"}"),
-            @ExampleObject(name = "publicSummary", value = "{\"publicSummary\":\"We are shortening the time to a first answer on payroll queries.\"}") }))
+    @Operation(operationId = "patchImprovement", summary = "Edit title, problem, public summary, themes, effort or target date", description = "JSON merge patch: absent fields stay, null clears effort, targetDate or publicSummary. Send If-Match with the ETag you read (without it: 428); a stale one is 412. The title and publicSummary are shown to everyone once the item is implemented.")
+    @RequestBody(content = {
+            @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = ItemPatchBody.class),
+                    examples = {
+                            @ExampleObject(name = "estimate", value = "{\"effort\":2.5,\"targetDate\":\"2026-12-31\"}"),
+                            @ExampleObject(name = "publicSummary", value = "{\"publicSummary\":\"We are shortening the time to a first answer on payroll queries.\"}") }),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemPatchBody.class),
+                    examples = {
+                            @ExampleObject(name = "estimate", value = "{\"effort\":2.5,\"targetDate\":\"2026-12-31\"}"),
+                            @ExampleObject(name = "publicSummary", value = "{\"publicSummary\":\"We are shortening the time to a first answer on payroll queries.\"}") }) })
     @APIResponse(responseCode = "200", description = "The changed item, with its new ETag")
     @APIResponse(responseCode = "400", description = "Invalid change", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such item", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -182,7 +188,7 @@ public class ImprovementResource {
     @POST
     @Path("/{id}/status")
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
-    @Operation(summary = "Move an item through its lifecycle", description = "PROPOSED → ACCEPTED → IN_PROGRESS → IMPLEMENTED → VERIFIED, or REJECTED (reason required) or MERGED (mergedInto: an open item, which takes over the evidence). IMPLEMENTED tells the people who raised it (hr.improvement.implemented). VERIFIED needs enough feedback since implementation and attaches the before/after report.")
+    @Operation(operationId = "changeImprovementStatus", summary = "Move an item through its lifecycle", description = "PROPOSED → ACCEPTED → IN_PROGRESS → IMPLEMENTED → VERIFIED, or REJECTED (reason required) or MERGED (mergedInto: an open item, which takes over the evidence). IMPLEMENTED tells the people who raised it (hr.improvement.implemented). VERIFIED needs enough feedback since implementation and attaches the before/after report.")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "accept", value = "{\"status\":\"ACCEPTED\"}"),
             @ExampleObject(name = "implement", value = "{\"status\":\"IMPLEMENTED\",\"summary\":\"Payroll queries now get a first answer within one business day.\"}"),
@@ -204,7 +210,7 @@ public class ImprovementResource {
     @POST
     @Path("/{id}/assignment")
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
-    @Operation(summary = "Give an item its owner")
+    @Operation(operationId = "assignImprovement", summary = "Give an item its owner")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "owner", value = "{\"owner\":\"lead-3001\"}")))
     @APIResponse(responseCode = "200", description = "The item with its owner")
     @APIResponse(responseCode = "400", description = "Invalid owner", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

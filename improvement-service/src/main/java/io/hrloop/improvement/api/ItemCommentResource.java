@@ -60,7 +60,7 @@ public class ItemCommentResource {
 
     @GET
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
-    @Operation(summary = "HR's discussion of an item")
+    @Operation(operationId = "listImprovementComments", summary = "HR's discussion of an item")
     @APIResponse(responseCode = "200", description = "A page of comments, oldest first")
     @APIResponse(responseCode = "404", description = "No such item", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<CommentView> comments(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
@@ -73,7 +73,7 @@ public class ItemCommentResource {
     @GET
     @Path("/{commentId}")
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
-    @Operation(summary = "Read one comment")
+    @Operation(operationId = "getImprovementComment", summary = "Read one comment")
     @APIResponse(responseCode = "200", description = "The comment")
     @APIResponse(responseCode = "404", description = "No such item or comment", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public CommentView comment(@PathParam("id") UUID id, @PathParam("commentId") UUID commentId) {
@@ -82,7 +82,7 @@ public class ItemCommentResource {
 
     @POST
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
-    @Operation(summary = "Comment on an item")
+    @Operation(operationId = "addImprovementComment", summary = "Comment on an item")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "comment", value = "{\"body\":\"Payroll says a triage rota would fix most of it.\"}")))
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Empty comment", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

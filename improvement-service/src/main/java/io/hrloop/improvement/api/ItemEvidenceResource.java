@@ -46,7 +46,7 @@ public class ItemEvidenceResource {
     @GET
     @Path("/evidence")
     @Authenticated
-    @Operation(summary = "The evidence behind an item", description = "Feedback (scores, themes, excerpt) and breaches. Anonymous feedback never shows a person or request; signed contributors, references and excerpts are shown to HR roles only; the evidence of confidential items to er-specialists only.")
+    @Operation(operationId = "getImprovementEvidence", summary = "The evidence behind an item", description = "Feedback (scores, themes, excerpt) and breaches. Anonymous feedback never shows a person or request; signed contributors, references and excerpts are shown to HR roles only; the evidence of confidential items to er-specialists only.")
     @APIResponse(responseCode = "200", description = "A page of evidence, newest first")
     @APIResponse(responseCode = "404", description = "No such item, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<EvidenceView> evidence(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
@@ -59,7 +59,7 @@ public class ItemEvidenceResource {
     @GET
     @Path("/verification")
     @Authenticated
-    @Operation(summary = "CSAT and NPS of the item's area before and since implementation", description = "From the feedback this service has seen. Before: the window (default 90 days) before the implementation day; since: from that day on. sufficient tells whether the item may be VERIFIED. A figure resting on fewer answers than minResponses is null (suppressed: true). Callers outside HR read the verdict only.")
+    @Operation(operationId = "getImprovementVerification", summary = "CSAT and NPS of the item's area before and since implementation", description = "From the feedback this service has seen. Before: the window (default 90 days) before the implementation day; since: from that day on. sufficient tells whether the item may be VERIFIED. A figure resting on fewer answers than minResponses is null (suppressed: true). Callers outside HR read the verdict only.")
     @APIResponse(responseCode = "200", description = "The before/after report")
     @APIResponse(responseCode = "404", description = "No such item, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The item is not implemented", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

@@ -63,7 +63,7 @@ public class ItemLessonResource {
 
     @POST
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
-    @Operation(summary = "Attach a lesson learnt, success story or best practice to an item")
+    @Operation(operationId = "addImprovementLesson", summary = "Attach a lesson learnt, success story or best practice to an item")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "lesson", value = """
             {"kind":"LESSON","title":"Triage payroll queries daily","body":"A daily triage rota halved the time to a first answer."}""")))
     @APIResponse(responseCode = "201", description = "Created; Location is the knowledge entry")
@@ -82,7 +82,7 @@ public class ItemLessonResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "The knowledge attached to one item")
+    @Operation(operationId = "listImprovementLessons", summary = "The knowledge attached to one item")
     @APIResponse(responseCode = "200", description = "A page of entries, newest first")
     @APIResponse(responseCode = "404", description = "No such item, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<KnowledgeView> ofItem(@PathParam("id") UUID itemId, @QueryParam("limit") Integer limit,

@@ -49,7 +49,7 @@ public class KnowledgeResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "Search lessons learnt, success stories and best practices", description = "q finds entries by words (English stemming; \"phrases\", -exclusions and or are understood) and by meaning (sentence embeddings), ranked by both; newest first without q. Everyone reads the knowledge of implemented and verified items; HR reads all of it, except that of confidential items (er-specialists only).")
+    @Operation(operationId = "searchKnowledge", summary = "Search lessons learnt, success stories and best practices", description = "q finds entries by words (English stemming; \"phrases\", -exclusions and or are understood) and by meaning (sentence embeddings), ranked by both; newest first without q. Everyone reads the knowledge of implemented and verified items; HR reads all of it, except that of confidential items (er-specialists only).")
     @APIResponse(responseCode = "200", description = "A page of entries")
     @APIResponse(responseCode = "400", description = "Bad kind, limit or cursor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<KnowledgeView> search(@Parameter(description = "Search text") @QueryParam("q") String q,
@@ -64,7 +64,7 @@ public class KnowledgeResource {
     @GET
     @Path("/suggestions")
     @Authenticated
-    @Operation(summary = "Knowledge to show a person before they submit a request", description = "What the person is about to ask (q), optionally for one request type (type): the best few entries by words and meaning, from the knowledge the caller may read.")
+    @Operation(operationId = "suggestKnowledge", summary = "Knowledge to show a person before they submit a request", description = "What the person is about to ask (q), optionally for one request type (type): the best few entries by words and meaning, from the knowledge the caller may read.")
     @APIResponse(responseCode = "200", description = "A page of entries, best first")
     @APIResponse(responseCode = "400", description = "Missing or too long q, bad type or limit", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<KnowledgeView> suggestions(@Parameter(description = "What the person is asking about", required = true) @QueryParam("q") String q,
@@ -82,7 +82,7 @@ public class KnowledgeResource {
     @GET
     @Path("/{id}")
     @Authenticated
-    @Operation(summary = "Read one knowledge entry")
+    @Operation(operationId = "getKnowledgeEntry", summary = "Read one knowledge entry")
     @APIResponse(responseCode = "200", description = "The entry")
     @APIResponse(responseCode = "404", description = "No such entry, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public KnowledgeView get(@PathParam("id") UUID id) {

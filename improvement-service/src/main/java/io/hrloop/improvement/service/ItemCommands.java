@@ -74,7 +74,7 @@ public class ItemCommands {
     @Transactional
     public ImprovementItem update(UUID id, Access access, String ifMatch, ItemPatch patch) {
         ImprovementItem item = items.find(id, access);
-        ETags.check(ifMatch, item.version);
+        ETags.require(ifMatch, item.version);
         if (patch.title() != null) {
             item.title = patch.title().strip();
         }

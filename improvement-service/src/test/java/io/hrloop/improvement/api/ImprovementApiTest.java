@@ -169,8 +169,12 @@ class ImprovementApiTest {
         given().auth().oauth2(hr()).contentType(ContentType.JSON).header("If-Match", etag).body("{\"title\":\"Lost\"}")
                 .when().patch("/api/v1/improvements/" + id)
                 .then().statusCode(412).contentType("application/problem+json");
-        given().auth().oauth2(hr()).contentType(ContentType.JSON).body("{\"status\":\"ACCEPTED\",\"effort\":0}")
+        given().auth().oauth2(hr()).contentType(ContentType.JSON).body("{\"title\":\"Blind\"}")
                 .when().patch("/api/v1/improvements/" + id)
+                .then().statusCode(428).contentType("application/problem+json")
+                .body("type", equalTo("https://hrloop.dev/problems/precondition-required"));
+        given().auth().oauth2(hr()).contentType(ContentType.JSON).header("If-Match", next)
+                .body("{\"status\":\"ACCEPTED\",\"effort\":0}").when().patch("/api/v1/improvements/" + id)
                 .then().statusCode(400).body("errors.field", hasItems("status", "effort"));
         given().auth().oauth2(hr()).contentType(ContentType.JSON).header("If-Match", next).body("{\"effort\":null}")
                 .when().patch("/api/v1/improvements/" + id).then().statusCode(200)

@@ -134,7 +134,7 @@ public class CalendarResource {
 
     @POST
     @RolesAllowed(Roles.HR_ADMIN)
-    @Operation(summary = "Create a business calendar", description = "Working periods are in the calendar's local time; "
+    @Operation(operationId = "createCalendar", summary = "Create a business calendar", description = "Working periods are in the calendar's local time; "
             + "daylight-saving changes are handled by the zone. Idempotency-Key makes a retry return the first result.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarBody.class),
             examples = @ExampleObject(name = "office", value = Examples.CALENDAR)))
@@ -160,7 +160,7 @@ public class CalendarResource {
     @PUT
     @Path("{key}")
     @RolesAllowed(Roles.HR_ADMIN)
-    @Operation(summary = "Replace a business calendar", description = "Send If-Match with the ETag read; a stale one is 412. "
+    @Operation(operationId = "replaceCalendar", summary = "Replace a business calendar", description = "Send If-Match with the ETag read; a stale one is 412. "
             + "A change of the working time (zone, hours, holidays) is a new revision in force from now; earlier "
             + "revisions are kept (GET .../revisions). Open requests on the calendar are re-planned in the background, "
             + "in batches: business time used until now counts under the revision before, the rest under the new one, "
@@ -191,7 +191,7 @@ public class CalendarResource {
     @GET
     @Path("{key}")
     @Authenticated
-    @Operation(summary = "Read a business calendar")
+    @Operation(operationId = "getCalendar", summary = "Read a business calendar")
     @APIResponse(responseCode = "200", description = "The calendar, with its ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarView.class)))
     @APIResponse(responseCode = "404", description = "No such calendar",
@@ -204,7 +204,7 @@ public class CalendarResource {
     @GET
     @Path("{key}/revisions")
     @Authenticated
-    @Operation(summary = "List a calendar's revisions", description = "Newest first; each is the working time in force "
+    @Operation(operationId = "listCalendarRevisions", summary = "List a calendar's revisions", description = "Newest first; each is the working time in force "
             + "from validFrom until the next one (revision 1 also before its validFrom). Service levels are counted "
             + "with the revision in force for the request at each moment.")
     @APIResponse(responseCode = "200", description = "A page of revisions")
@@ -219,7 +219,7 @@ public class CalendarResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "List business calendars", description = "Ordered by key; pass the returned next cursor for more.")
+    @Operation(operationId = "listCalendars", summary = "List business calendars", description = "Ordered by key; pass the returned next cursor for more.")
     @APIResponse(responseCode = "200", description = "A page of calendars")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor",
             content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))

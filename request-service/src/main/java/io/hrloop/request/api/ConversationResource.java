@@ -78,7 +78,7 @@ public class ConversationResource {
 
     @POST
     @Path("comments")
-    @Operation(summary = "Comment on a request", description = "HR writes PUBLIC or INTERNAL comments; the requester "
+    @Operation(operationId = "addRequestComment", summary = "Comment on a request", description = "HR writes PUBLIC or INTERNAL comments; the requester "
             + "writes PUBLIC ones and never sees INTERNAL ones. HR's first PUBLIC comment is the first response; the "
             + "requester's reply to a request WAITING_ON_CUSTOMER puts it back IN_PROGRESS. Idempotency-Key makes a "
             + "retry return the first result.")
@@ -107,7 +107,7 @@ public class ConversationResource {
 
     @GET
     @Path("comments")
-    @Operation(summary = "The conversation of a request", description = "Oldest first; the requester gets PUBLIC "
+    @Operation(operationId = "listRequestComments", summary = "The conversation of a request", description = "Oldest first; the requester gets PUBLIC "
             + "comments only.")
     @APIResponse(responseCode = "200", description = "A page of comments")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor",
@@ -121,7 +121,7 @@ public class ConversationResource {
 
     @GET
     @Path("history")
-    @Operation(summary = "The audit history of a request", description = "Every change in order, append-only: "
+    @Operation(operationId = "getRequestHistory", summary = "The audit history of a request", description = "Every change in order, append-only: "
             + "actor, time, field, before and after. The requester does not see internal entries (internal "
             + "comments, decline deliberation).")
     @APIResponse(responseCode = "200", description = "A page of history entries")

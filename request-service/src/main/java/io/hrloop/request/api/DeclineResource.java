@@ -104,7 +104,7 @@ public class DeclineResource {
 
     @POST
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.ER_SPECIALIST })
-    @Operation(summary = "Propose a decline", description = "The owner proposes; nothing changes for the requester "
+    @Operation(operationId = "proposeDecline", summary = "Propose a decline", description = "The owner proposes; nothing changes for the requester "
             + "until an hr-lead who is not the proposer confirms. Reason UNSAFE, ILLEGAL, UNETHICAL or UNSUSTAINABLE "
             + "(with subReason QUALITY_OR_TIME_FRAME, OTHER_CUSTOMERS_NEEDS, NOT_FINANCIALLY_VIABLE or "
             + "AGAINST_HR_STRATEGY). Idempotency-Key makes a retry return the first result.")
@@ -135,7 +135,7 @@ public class DeclineResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "The latest decline of a request", description = "HR sees proposals and decisions; the "
+    @Operation(operationId = "getDecline", summary = "The latest decline of a request", description = "HR sees proposals and decisions; the "
             + "requester sees a decline once it is confirmed, with its appeal.")
     @APIResponse(responseCode = "200", description = "The decline, with its ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeclineView.class)))
@@ -148,7 +148,7 @@ public class DeclineResource {
     @POST
     @Path("confirm")
     @RolesAllowed(Roles.HR_LEAD)
-    @Operation(summary = "Confirm a proposed decline", description = "By an hr-lead of the team (for confidential "
+    @Operation(operationId = "confirmDecline", summary = "Confirm a proposed decline", description = "By an hr-lead of the team (for confidential "
             + "cases also an er-specialist) who is not the proposer. The request becomes DECLINED and "
             + "hr.request.declined is published. Send If-Match with the decline's ETag.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionBody.class),
@@ -170,7 +170,7 @@ public class DeclineResource {
     @POST
     @Path("reject")
     @RolesAllowed(Roles.HR_LEAD)
-    @Operation(summary = "Reject a proposed decline", description = "The request goes on as before. By an hr-lead "
+    @Operation(operationId = "rejectDecline", summary = "Reject a proposed decline", description = "The request goes on as before. By an hr-lead "
             + "who is not the proposer. Send If-Match with the decline's ETag.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionBody.class),
             examples = @ExampleObject(name = "reject", value = "{\"note\":\"We can do this within the quarter.\"}")))
@@ -191,7 +191,7 @@ public class DeclineResource {
     @POST
     @Path("appeal")
     @Authenticated
-    @Operation(summary = "Appeal a decline", description = "The requester may appeal a confirmed decline once. "
+    @Operation(operationId = "appealDecline", summary = "Appeal a decline", description = "The requester may appeal a confirmed decline once. "
             + "Idempotency-Key makes a retry return the first result.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppealBody.class),
             examples = @ExampleObject(name = "appeal", value = Examples.APPEAL)))
@@ -220,7 +220,7 @@ public class DeclineResource {
     @POST
     @Path("appeal/decision")
     @RolesAllowed(Roles.HR_LEAD)
-    @Operation(summary = "Decide an appeal", description = "By an hr-lead who neither proposed nor confirmed the "
+    @Operation(operationId = "decideDeclineAppeal", summary = "Decide an appeal", description = "By an hr-lead who neither proposed nor confirmed the "
             + "decline. OVERTURNED puts the request back IN_PROGRESS (its resolution clock runs again); UPHELD keeps "
             + "it DECLINED. Send If-Match with the decline's ETag.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppealDecisionBody.class),

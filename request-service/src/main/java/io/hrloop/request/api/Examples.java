@@ -39,13 +39,13 @@ final class Examples {
              "description":"My 6 hours of overtime on 14 October are not on the payslip.","priority":"NORMAL",
              "channel":"PORTAL","status":"ASSIGNED","requester":"emp-1001","onBehalfOf":null,"owner":"agent-2001",
              "team":"payroll","confidential":false,"createdAt":"2026-11-20T15:30:00Z","updatedAt":"2026-11-20T15:42:00Z",
-             "resolvedAt":null,"closedAt":null,"version":2,"allowedTransitions":["IN_PROGRESS","DECLINED","WITHDRAWN"],
+             "version":2,"allowedTransitions":["IN_PROGRESS","DECLINED","WITHDRAWN"],
              "serviceLevel":{"calendar":"office-de","firstResponseDue":"2026-11-23T12:30:00+01:00",
               "resolutionDue":"2026-11-26T12:30:00+01:00","paused":false,"atRisk":false,"breached":false,
               "firstResponse":{"targetMinutes":480,"dueAt":"2026-11-23T12:30:00+01:00","elapsedMinutes":30,
-               "paused":false,"completedAt":null,"outcome":null,"atRisk":false},
+               "paused":false,"atRisk":false},
               "resolution":{"targetMinutes":2400,"dueAt":"2026-11-26T12:30:00+01:00","elapsedMinutes":30,
-               "paused":false,"completedAt":null,"outcome":null,"atRisk":false}}}""";
+               "paused":false,"atRisk":false}}}""";
 
     static final String ASSIGN = """
             {"owner":"agent-2002","reason":"Agent 2001 is on leave this week"}""";

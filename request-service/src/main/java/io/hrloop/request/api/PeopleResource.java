@@ -33,7 +33,7 @@ public class PeopleResource {
     @DELETE
     @Path("{personId}")
     @RolesAllowed(Roles.HR_ADMIN)
-    @Operation(summary = "Erase a person", description = "Pseudonymises the person wherever this service keeps them "
+    @Operation(operationId = "erasePerson", summary = "Erase a person", description = "Pseudonymises the person wherever this service keeps them "
             + "(requester, on-behalf-of, owner, comment authors, decline and appeal parties, history actors, the staff "
             + "register, which also deactivates them) and redacts free text: everything they wrote (subjects and "
             + "descriptions of requests they filed, comments, decline explanations and alternatives, decision and appeal "

@@ -90,7 +90,7 @@ public class RequestResource {
 
     @POST
     @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.SERVICE })
-    @Operation(summary = "Submit a request", description = "An employee submits for themself, a manager may name "
+    @Operation(operationId = "submitRequest", summary = "Submit a request", description = "An employee submits for themself, a manager may name "
             + "onBehalfOf, an integration (service role) names the requester. Due times are computed at once in "
             + "business minutes of the type's calendar. suggestionViewId links the submission to the self-service "
             + "suggestions the caller saw before (deflection report). Idempotency-Key makes a retry return the first "
@@ -123,7 +123,7 @@ public class RequestResource {
     @GET
     @Path("{id}")
     @Authenticated
-    @Operation(summary = "Read a request", description = "Requesters see their own and on-behalf-of requests; "
+    @Operation(operationId = "getRequest", summary = "Read a request", description = "Requesters see their own and on-behalf-of requests; "
             + "confidential cases only their requester and er-specialists. Anything else is 404.")
     @APIResponse(responseCode = "200", description = "The request, with its ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class),
@@ -139,7 +139,7 @@ public class RequestResource {
     @PATCH
     @Path("{id}")
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.ER_SPECIALIST })
-    @Operation(summary = "Re-triage a request (type, priority)", description = "An hr-agent or hr-lead of the request's "
+    @Operation(operationId = "retriageRequest", summary = "Re-triage a request (type, priority)", description = "An hr-agent or hr-lead of the request's "
             + "team (an er-specialist for a confidential case) corrects the type, the priority or both of an open "
             + "request, with a reason. The team and confidentiality follow the type; an owner the staff register does "
             + "not allow in the new team is cleared (the request waits in the new team's queue in its status). The "
@@ -176,7 +176,7 @@ public class RequestResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "List requests", description = "Only requests visible to the caller, in lists as in reads. "
+    @Operation(operationId = "listRequests", summary = "List requests", description = "Only requests visible to the caller, in lists as in reads. "
             + "owner and requester accept 'me'; owner=none is the unassigned queue. Cursor pagination: pass next back "
             + "with the same filters and sort.")
     @APIResponse(responseCode = "200", description = "A page of requests")

@@ -115,7 +115,7 @@ public class RequestTypeResource {
 
     @POST
     @RolesAllowed(Roles.HR_ADMIN)
-    @Operation(summary = "Create a request type", description = "Idempotency-Key makes a retry return the first result.")
+    @Operation(operationId = "createRequestType", summary = "Create a request type", description = "Idempotency-Key makes a retry return the first result.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestTypeBody.class),
             examples = @ExampleObject(name = "payroll", value = Examples.REQUEST_TYPE)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -140,7 +140,7 @@ public class RequestTypeResource {
     @PUT
     @Path("{key}")
     @RolesAllowed(Roles.HR_ADMIN)
-    @Operation(summary = "Replace a request type", description = "Send If-Match with the ETag read; a stale one is 412. "
+    @Operation(operationId = "replaceRequestType", summary = "Replace a request type", description = "Send If-Match with the ETag read; a stale one is 412. "
             + "Requests already submitted keep the targets they were given.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestTypeBody.class),
             examples = @ExampleObject(name = "payroll", value = Examples.REQUEST_TYPE)))
@@ -169,7 +169,7 @@ public class RequestTypeResource {
     @GET
     @Path("{key}")
     @Authenticated
-    @Operation(summary = "Read a request type")
+    @Operation(operationId = "getRequestType", summary = "Read a request type")
     @APIResponse(responseCode = "200", description = "The request type, with its ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestTypeView.class)))
     @APIResponse(responseCode = "404", description = "No such request type",
@@ -181,7 +181,7 @@ public class RequestTypeResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "List request types", description = "Ordered by key; every signed-in person may read the "
+    @Operation(operationId = "listRequestTypes", summary = "List request types", description = "Ordered by key; every signed-in person may read the "
             + "catalogue to choose a type. Pass the returned next cursor for more.")
     @APIResponse(responseCode = "200", description = "A page of request types")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor",

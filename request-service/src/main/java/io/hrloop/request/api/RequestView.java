@@ -19,7 +19,9 @@ import io.hrloop.request.domain.SlaTimer;
 
 @Schema(name = "Request")
 public record RequestView(UUID id, String reference, String type, String category, String subject, String description,
-        Priority priority, Channel channel, RequestStatus status, String requester, String onBehalfOf, String owner,
+        Priority priority, Channel channel, RequestStatus status, String requester,
+        @Schema(nullable = true, description = "Whom a manager or service filed it for, if not the requester") String onBehalfOf,
+        String owner,
         String team, boolean confidential, OffsetDateTime createdAt, OffsetDateTime updatedAt,
         OffsetDateTime resolvedAt, OffsetDateTime closedAt, long version,
         @Schema(description = "Statuses the lifecycle allows next (who may take them depends on the role)")

@@ -80,7 +80,7 @@ public class SelfServiceResource {
     @POST
     @Path("views")
     @Authenticated
-    @Operation(summary = "Record that the caller saw self-service suggestions", description = "The portal calls this when "
+    @Operation(operationId = "recordSuggestionView", summary = "Record that the caller saw self-service suggestions", description = "The portal calls this when "
             + "it shows a person suggestions (lessons, best practices) for the request type they are about to submit. "
             + "Pass the returned id as suggestionViewId when they submit after all; a view no submission follows within "
             + "the follow window counts as deflected. Idempotency-Key makes a retry return the first result.")
@@ -105,7 +105,7 @@ public class SelfServiceResource {
     @GET
     @Path("views/{id}")
     @Authenticated
-    @Operation(summary = "Read one of the caller's suggestion views")
+    @Operation(operationId = "getSuggestionView", summary = "Read one of the caller's suggestion views")
     @APIResponse(responseCode = "200", description = "The view",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ViewView.class)))
     @APIResponse(responseCode = "404", description = "No such view of yours",
@@ -117,7 +117,7 @@ public class SelfServiceResource {
     @GET
     @Path("deflection")
     @RolesAllowed({ Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
-    @Operation(summary = "Self-service deflection report", description = "Per request type, over the suggestion views of "
+    @Operation(operationId = "getDeflectionReport", summary = "Self-service deflection report", description = "Per request type, over the suggestion views of "
             + "[from, to) (default: the weeks of the last 30 days): views, followedBySubmission (a request named the "
             + "view within followWindow), deflected (no such request and the window has passed), pending (window still "
             + "open) and deflectionShare = deflected ÷ (followedBySubmission + deflected). hr-admin sees every ordinary "

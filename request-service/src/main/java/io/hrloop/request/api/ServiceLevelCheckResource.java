@@ -41,7 +41,7 @@ public class ServiceLevelCheckResource {
 
     @GET
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
-    @Operation(summary = "Recompute a request's service levels from its history", description = "Replays the audit "
+    @Operation(operationId = "recomputeRequestServiceLevel", summary = "Recompute a request's service levels from its history", description = "Replays the audit "
             + "history (targets at submission, status changes, first response, notifications) and compares the result "
             + "with the live state.")
     @APIResponse(responseCode = "200", description = "Live and recomputed state",

@@ -28,7 +28,7 @@ public class ServiceLevelResource {
 
     static final String REPORT = """
             {"from":"2026-09-28T00:00:00Z","to":"2026-11-02T00:00:00Z","groupBy":"type","goal":0.9,"minGroupSize":5,
-             "groups":[{"key":"benefits-question","requests":null,"suppressed":true,"firstResponse":null,"resolution":null},
+             "groups":[{"key":"benefits-question","requests":null,"suppressed":true},
               {"key":"payroll-query","requests":42,"suppressed":false,
               "firstResponse":{"attained":40,"breached":2,"pending":0,"attainment":0.9524,"goal":0.9,"gapToGoal":0.0524,
                "averageTargetMinutes":480.0,"averageMinutes":131.5,"averageOverrunMinutes":-348.5},
@@ -44,7 +44,7 @@ public class ServiceLevelResource {
     @GET
     @Path("service-levels")
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
-    @Operation(summary = "Service-level attainment report", description = "Over the requests created in [from, to) "
+    @Operation(operationId = "getServiceLevelReport", summary = "Service-level attainment report", description = "Over the requests created in [from, to) "
             + "(default: the weeks of the last 30 days) that the caller may see as HR; confidential cases count only for "
             + "er-specialists. attainment = attained ÷ decided; gapToGoal = attainment − the configured goal; "
             + "averageOverrunMinutes = business minutes used − target, over completed targets (negative is faster). "

@@ -70,7 +70,7 @@ public class StaffResource {
 
     @GET
     @RolesAllowed(Roles.HR_ADMIN)
-    @Operation(summary = "List the staff register", description = "People seen with an HR role or entered by hr-admin, "
+    @Operation(operationId = "listStaff", summary = "List the staff register", description = "People seen with an HR role or entered by hr-admin, "
             + "by person id; team and active narrow the list.")
     @APIResponse(responseCode = "200", description = "A page of staff members")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor",
@@ -85,7 +85,7 @@ public class StaffResource {
     @GET
     @Path("{personId}")
     @RolesAllowed(Roles.HR_ADMIN)
-    @Operation(summary = "Read a staff member")
+    @Operation(operationId = "getStaffMember", summary = "Read a staff member")
     @APIResponse(responseCode = "200", description = "The entry, with its ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffView.class)))
     @APIResponse(responseCode = "403", description = "Not hr-admin",
@@ -100,7 +100,7 @@ public class StaffResource {
     @PUT
     @Path("{personId}")
     @RolesAllowed(Roles.HR_ADMIN)
-    @Operation(summary = "Enter or replace a staff member", description = "Registers a person who has not called yet, "
+    @Operation(operationId = "putStaffMember", summary = "Enter or replace a staff member", description = "Registers a person who has not called yet, "
             + "or takes someone out (active false: no request can be given to them, whatever their token says). A "
             + "person's token is the truth about roles and team: their next call writes what it carries. Send If-Match "
             + "when replacing; a stale one is 412.")

@@ -58,7 +58,7 @@ public class WorkflowResource {
     @POST
     @Path("assignment")
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.ER_SPECIALIST })
-    @Operation(summary = "Take or give ownership", description = "An agent of the team takes an unowned request "
+    @Operation(operationId = "assignRequest", summary = "Take or give ownership", description = "An agent of the team takes an unowned request "
             + "(owner = themself); the owner hands it over; a lead of the team reassigns anything. A reassignment "
             + "records its reason. A request has at most one owner. Send If-Match; a stale version is 412.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentBody.class),
@@ -85,7 +85,7 @@ public class WorkflowResource {
     @POST
     @Path("status")
     @Authenticated
-    @Operation(summary = "Move a request in its lifecycle", description = "SUBMITTED → ASSIGNED → IN_PROGRESS ⇄ "
+    @Operation(operationId = "changeRequestStatus", summary = "Move a request in its lifecycle", description = "SUBMITTED → ASSIGNED → IN_PROGRESS ⇄ "
             + "WAITING_ON_CUSTOMER → RESOLVED → CLOSED. The owner or a lead moves it; the requester may reopen a "
             + "RESOLVED request within the reopen window (back to IN_PROGRESS) or close it. ASSIGNED comes with an "
             + "owner (assignment), DECLINED with a confirmed decline. WITHDRAWN: the requester's side (the requester, "

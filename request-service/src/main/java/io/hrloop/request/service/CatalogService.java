@@ -151,7 +151,7 @@ public class CatalogService {
     public WorkCalendar updateCalendar(String key, String ifMatch, CalendarSpec spec) {
         forgetWhenDone();
         WorkCalendar calendar = calendar(key);
-        ETags.check(ifMatch, calendar.version);
+        ETags.require(ifMatch, calendar.version);
         validate(spec);
         BusinessHours hours = BusinessHours.of(ZoneId.of(spec.zone()), spec.workingHours(), spec.holidays());
         for (RequestType type : RequestType.<RequestType>list("calendarKey", key)) {
@@ -251,7 +251,7 @@ public class CatalogService {
     public RequestType updateType(String key, String ifMatch, TypeSpec spec) {
         forgetWhenDone();
         RequestType type = type(key);
-        ETags.check(ifMatch, type.version);
+        ETags.require(ifMatch, type.version);
         validate(spec);
         apply(type, spec);
         entityManager.flush();

@@ -55,7 +55,7 @@ public class RetriageService {
     @Transactional
     public HrRequest retriage(UUID id, String ifMatch, String typeKey, Priority priority, String reason) {
         HrRequest r = access.visible(id);
-        ETags.check(ifMatch, r.version);
+        ETags.require(ifMatch, r.version);
         if (!access.seesInternal(r) || !access.inQueue(r)) {
             throw DomainException.notPermitted("an hr-agent or hr-lead of the request's team (an er-specialist for a "
                     + "confidential case) re-triages a request");

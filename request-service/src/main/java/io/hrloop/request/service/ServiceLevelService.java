@@ -12,6 +12,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.hrloop.common.domain.DomainException;
 import io.hrloop.common.time.Times;
 import io.hrloop.request.config.RequestConfig;
@@ -68,7 +70,8 @@ public class ServiceLevelService {
     }
 
     /** A group's figures; a suppressed group shows none (too few requests to show without exposing them). */
-    public record Group(String key, Long requests, boolean suppressed, TargetFigures firstResponse,
+    public record Group(String key,
+            @Schema(nullable = true, description = "None when the group is suppressed") Long requests, boolean suppressed, TargetFigures firstResponse,
             TargetFigures resolution) {
     }
 

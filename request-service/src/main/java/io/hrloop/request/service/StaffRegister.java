@@ -195,7 +195,7 @@ public class StaffRegister {
             member = new StaffMember();
             member.personId = personId;
         } else {
-            ETags.check(ifMatch, member.version);
+            ETags.require(ifMatch, member.version);
         }
         member.team = team == null || team.isBlank() ? null : team;
         member.roles = StaffMember.hrRoles(roles);

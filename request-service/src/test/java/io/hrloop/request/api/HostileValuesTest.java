@@ -93,12 +93,14 @@ class HostileValuesTest {
                 .body("errors[0].field", equalTo("targets.LOW.resolutionMinutes"));
         as(admin()).get("/api/v1/request-types/" + key).then().statusCode(404);
         as(admin()).body(typeBody(key, thin, 60)).post("/api/v1/request-types").then().statusCode(201);
-        as(admin()).body(typeBody(key, thin, 525_600)).put("/api/v1/request-types/" + key).then().statusCode(422);
+        as(admin()).header("If-Match", Api.etag("/api/v1/request-types/" + key)).body(typeBody(key, thin, 525_600))
+                .put("/api/v1/request-types/" + key).then().statusCode(422);
 
         String office = Api.calendar("[]");
         String busy = unique("type");
         as(admin()).body(typeBody(busy, office, 100_000)).post("/api/v1/request-types").then().statusCode(201);
-        as(admin()).body(Map.of("key", office, "name", "Office", "zone", "Europe/Berlin", "workingHours",
+        as(admin()).header("If-Match", Api.etag("/api/v1/calendars/" + office))
+                .body(Map.of("key", office, "name", "Office", "zone", "Europe/Berlin", "workingHours",
                 io.restassured.path.json.JsonPath.from(ONE_MINUTE_A_WEEK).getMap("$")))
                 .put("/api/v1/calendars/" + office).then().statusCode(422)
                 .body("type", equalTo("https://hrloop.dev/problems/target-unreachable"))

@@ -95,8 +95,8 @@ class OwnershipTest {
     void aDeactivatedPersonCannotBeGivenOrTakeRequestsWhateverTheirToken() {
         String leaver = unique("agent");
         as(agent(leaver, team)).get("/api/v1/request-types").then().statusCode(200);
-        as(admin()).body(Map.of("team", team, "roles", List.of("hr-agent"), "active", false))
-                .put("/api/v1/staff/" + leaver).then().statusCode(200).body("active", equalTo(false))
+        as(admin()).header("If-Match", Api.etag("/api/v1/staff/" + leaver))
+                .body(Map.of("team", team, "roles", List.of("hr-agent"), "active", false)).put("/api/v1/staff/" + leaver).then().statusCode(200).body("active", equalTo(false))
                 .body("source", equalTo("ADMIN")).body("updatedBy", equalTo("admin-1"));
         giveTo(lead(leadId, team), leaver).statusCode(422).body("detail", containsString("deactivated"));
         String other = Api.submit(employee(person), type, "Second question");
@@ -132,6 +132,9 @@ class OwnershipTest {
         giveTo(lead(leadId, team), newcomer).statusCode(200);
         as(admin()).header("If-Match", "\"99\"").body(Map.of("team", team, "roles", List.of(), "active", true))
                 .put("/api/v1/staff/" + newcomer).then().statusCode(412);
+        as(admin()).body(Map.of("team", team, "roles", List.of(), "active", true)).put("/api/v1/staff/" + newcomer)
+                .then().statusCode(428).contentType("application/problem+json")
+                .body("type", equalTo("https://hrloop.dev/problems/precondition-required"));
         as(admin()).header("If-Match", etag).body(Map.of("team", team, "roles", List.of("hr-agent", "hr-lead"),
                 "active", true)).put("/api/v1/staff/" + newcomer).then().statusCode(200)
                 .body("roles", equalTo(List.of("hr-agent", "hr-lead")));

@@ -54,10 +54,27 @@ public final class Api {
         return Tokens.of(person, null, "service");
     }
 
-    /** hr-admin enters {@code person} in the staff register with these roles and team (so they may own requests). */
+    /**
+     * hr-admin enters {@code person} in the staff register with these roles and team (so they may own requests);
+     * replacing an entry that exists already sends its ETag, as every replace must.
+     */
     public static void staff(String person, String team, String... roles) {
-        as(admin()).body(Map.of("team", team, "roles", List.of(roles), "active", true))
-                .put("/api/v1/staff/" + person).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        RequestSpecification put = as(admin()).body(Map.of("team", team, "roles", List.of(roles), "active", true));
+        String etag = etag("/api/v1/staff/" + person);
+        if (etag != null) {
+            put.header("If-Match", etag);
+        }
+        put.put("/api/v1/staff/" + person).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+    }
+
+    /** The ETag hr-admin reads at {@code path}, or null when there is nothing there (404). */
+    public static String etag(String path) {
+        io.restassured.response.Response read = as(admin()).get(path);
+        if (read.statusCode() == 404) {
+            return null;
+        }
+        read.then().statusCode(200);
+        return read.header("ETag");
     }
 
     public static RequestSpecification as(String token) {
