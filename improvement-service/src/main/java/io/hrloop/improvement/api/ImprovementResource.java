@@ -89,7 +89,11 @@ public class ImprovementResource {
     public record CreateItem(@NotBlank @Size(max = 200) @PlainText String title,
             @NotBlank @Size(max = 10000) @PlainText String problem,
             @Schema(description = "What HR tells everyone about the item") @Size(max = 2000) @PlainText String publicSummary,
-            @NotBlank @Pattern(regexp = AREA_PATTERN, message = "must be a request type or process key") String area,
+            @Schema(description = "A request type or process key; or give process instead")
+            @Pattern(regexp = AREA_PATTERN, message = "must be a request type or process key") String area,
+            @Schema(description = "A process by its name or an alias (the managed list, /api/v1/processes): the area "
+                    + "becomes its key; a name nobody listed is recorded for review") @Size(max = 200) @PlainText
+            String process,
             @Schema(type = SchemaType.ARRAY, implementation = Theme.class) @NotEmpty @Size(max = 8)
             List<@NotNull @ThemeKey String> themes,
             @Positive @DecimalMax("999999.99") @Digits(integer = 6, fraction = 2) BigDecimal effort,
@@ -119,13 +123,16 @@ public class ImprovementResource {
     @APIResponse(responseCode = "403", description = "Not an HR role, or confidential without being an er-specialist", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull CreateItem body, @HeaderParam(Idempotency.HEADER) String key) {
+        if ((blankToNull(body.area()) == null) == (blankToNull(body.process()) == null)) {
+            throw DomainException.invalid("area-or-process", "give either area or process");
+        }
         if (body.targetDate() != null && !TargetDates.plausible(body.targetDate())) {
             throw DomainException.invalid("invalid-target-date", "targetDate must be between "
                     + TargetDates.EARLIEST + " and " + TargetDates.LATEST);
         }
         return idempotency.execute(key, caller.personId(), "POST /api/v1/improvements", body, () -> {
             ImprovementItem item = commands.create(caller.personId(), access(), new ItemCommands.NewItem(body.title(),
-                    body.problem(), body.publicSummary(), body.area(),
+                    body.problem(), body.publicSummary(), blankToNull(body.area()), blankToNull(body.process()),
                     body.themes().stream().distinct().toList(), body.effort(), body.targetDate(),
                     body.owner(), Boolean.TRUE.equals(body.confidential())));
             return Response.created(URI.create("/api/v1/improvements/" + item.id)).tag(tag(item))
