@@ -149,10 +149,13 @@ public class ProcessCatalogue {
 
     public Page<Listed> list(ProcessEntry.Status status, int limit, String cursor) {
         Cursor after = Cursor.read(cursor, 1);
-        List<ProcessEntry> rows = entityManager.createQuery("select p from ProcessEntry p where (:status is null or"
-                + " p.status = :status) and (:after is null or p.key > :after) order by p.key", ProcessEntry.class)
-                .setParameter("status", status).setParameter("after", after == null ? null : after.text(0))
-                .setMaxResults(limit + 1).getResultList();
+        var query = entityManager.createQuery("select p from ProcessEntry p where p.key > :after"
+                + (status == null ? "" : " and p.status = :status") + " order by p.key", ProcessEntry.class)
+                .setParameter("after", after == null ? "" : after.text(0));
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        List<ProcessEntry> rows = query.setMaxResults(limit + 1).getResultList();
         return Page.of(rows, limit, last -> Cursor.of(last.key)).map(this::listed);
     }
 
@@ -198,6 +201,7 @@ public class ProcessCatalogue {
     }
 
     private void absorb(ProcessEntry unreviewed, ProcessEntry target) {
+        entityManager.flush(); // a process just listed exists before its forms point at it
         areaLock.lockAll(List.of(unreviewed.key, target.key));
         entityManager.createNativeQuery("update process_alias set process_key = ?2, listed = true where process_key = ?1")
                 .setParameter(1, unreviewed.key).setParameter(2, target.key).executeUpdate();
