@@ -122,7 +122,7 @@ public class SpawningService {
         if (match.isPresent()) {
             UUID matched = match.get().itemId();
             item = candidates.stream().filter(i -> i.id.equals(matched)).findFirst().orElseThrow();
-                Log.debugf("Feedback %s joins %s item %s (%s %.2f)", f.feedbackId(), item.status, item.id,
+            Log.debugf("Feedback %s joins %s item %s (%s %.2f)", f.feedbackId(), item.status, item.id,
                     match.get().method(), match.get().score());
         } else {
             UUID id = UUID.randomUUID();
