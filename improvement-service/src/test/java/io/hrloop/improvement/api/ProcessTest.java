@@ -129,4 +129,20 @@ class ProcessTest {
         Fixtures.await(() -> given().auth().oauth2(hr()).when().get("/api/v1/processes/" + key).statusCode(),
                 s -> s == 404);
     }
+
+    @Test
+    void listingAProcessWithAnAliasThatNamesAnUnreviewedNameTakesItsItems() {
+        String tag = tag();
+        feedback("x").aboutProcess("Mileage claims " + tag).csat(1).themes("speed").send();
+        String unknown = "mileage-claim-" + tag;
+        String itemId = (String) awaitItems(unknown, l -> l.size() == 1).getFirst().get("id");
+        String key = "travel-" + tag;
+        given().auth().oauth2(lead()).contentType(ContentType.JSON).body("{\"key\":\"" + key + "\",\"name\":\"Travel "
+                + tag + "\",\"aliases\":[\"mileage claim " + tag + "\"]}")
+                .when().post("/api/v1/processes").then().statusCode(201).body("aliases", contains("mileage claim " + tag));
+        given().auth().oauth2(hr()).when().get("/api/v1/processes/" + unknown).then().statusCode(404);
+        given().auth().oauth2(hr()).when().get("/api/v1/improvements/" + itemId).then().body("area", equalTo(key));
+        feedback("x").aboutProcess("MILEAGE CLAIMS " + tag).csat(1).themes("speed").send();
+        awaitItems(key, l -> totalEvidence(l) == 2);
+    }
 }

@@ -118,4 +118,26 @@ class VerificationVerdictTest {
         given().auth().oauth2(Fixtures.employee()).when().get("/api/v1/improvements/" + id + "/history").then()
                 .statusCode(403);
     }
+
+    @Test
+    void theLeadsOfAConfidentialItemAreTheErSpecialists() {
+        String id = given().auth().oauth2(Fixtures.er()).contentType(ContentType.JSON)
+                .body("{\"title\":\"Mediation\",\"problem\":\"Cases wait.\",\"area\":\"" + area()
+                        + "\",\"themes\":[\"respect\"],\"confidential\":true}")
+                .when().post("/api/v1/improvements").then().statusCode(201).extract().path("id");
+        for (String status : new String[] { "ACCEPTED", "IMPLEMENTED" }) {
+            String etag = given().auth().oauth2(Fixtures.er()).when().get("/api/v1/improvements/" + id).then()
+                    .extract().header("ETag");
+            given().auth().oauth2(Fixtures.er()).contentType(ContentType.JSON).header("If-Match", etag)
+                    .body("{\"status\":\"" + status + "\"}").when().post("/api/v1/improvements/" + id + "/status")
+                    .then().statusCode(200);
+        }
+        given().auth().oauth2(Fixtures.er()).contentType(ContentType.JSON)
+                .body("{\"status\":\"VERIFIED\",\"override\":true,\"reason\":\"Confirmed case by case\"}")
+                .when().post("/api/v1/improvements/" + id + "/status").then().statusCode(200)
+                .body("status", equalTo("VERIFIED"));
+        given().auth().oauth2(lead()).when().get("/api/v1/improvements/" + id + "/history").then().statusCode(404);
+        given().auth().oauth2(Fixtures.er()).when().get("/api/v1/improvements/" + id + "/history").then()
+                .statusCode(200).body("[2].override", equalTo(true)).body("[2].verdict", equalTo("INSUFFICIENT_DATA"));
+    }
 }
