@@ -149,6 +149,18 @@ public final class Fixtures {
             return this;
         }
 
+        /** Unsolicited feedback about a process, named as the person wrote it. */
+        public Feedback aboutProcess(String name) {
+            data.put("source", "UNSOLICITED");
+            data.put("subjectType", "PROCESS");
+            data.put("subjectKey", name);
+            data.putNull("requestId");
+            data.putNull("reference");
+            data.putNull("requestType");
+            data.putNull("team");
+            return this;
+        }
+
         /** About a confidential (employee-relations) request. */
         public Feedback confidential() {
             data.put("confidential", true);

@@ -89,7 +89,11 @@ public class ImprovementResource {
     public record CreateItem(@NotBlank @Size(max = 200) @PlainText String title,
             @NotBlank @Size(max = 10000) @PlainText String problem,
             @Schema(description = "What HR tells everyone about the item") @Size(max = 2000) @PlainText String publicSummary,
-            @NotBlank @Pattern(regexp = AREA_PATTERN, message = "must be a request type or process key") String area,
+            @Schema(description = "A request type or process key; or give process instead")
+            @Pattern(regexp = AREA_PATTERN, message = "must be a request type or process key") String area,
+            @Schema(description = "A process by its name or an alias (the managed list, /api/v1/processes): the area "
+                    + "becomes its key; a name nobody listed is recorded for review") @Size(max = 200) @PlainText
+            String process,
             @Schema(type = SchemaType.ARRAY, implementation = Theme.class) @NotEmpty @Size(max = 8)
             List<@NotNull @ThemeKey String> themes,
             @Positive @DecimalMax("999999.99") @Digits(integer = 6, fraction = 2) BigDecimal effort,
@@ -100,7 +104,9 @@ public class ImprovementResource {
 
     public record StatusBody(@NotNull ItemStatus status, @Size(max = 2000) @PlainText String reason, UUID mergedInto,
             @Schema(description = "What was done, for IMPLEMENTED: told back to the people who raised it (and shown "
-                    + "to everyone)") @Size(max = 2000) @PlainText String summary) {
+                    + "to everyone)") @Size(max = 2000) @PlainText String summary,
+            @Schema(description = "VERIFIED against the verdict of verification: a lead only, with a reason (audited "
+                    + "in the item's history)") Boolean override) {
     }
 
     public record AssignmentBody(@NotBlank @Size(max = 200) @PlainText String owner) {
@@ -117,13 +123,16 @@ public class ImprovementResource {
     @APIResponse(responseCode = "403", description = "Not an HR role, or confidential without being an er-specialist", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull CreateItem body, @HeaderParam(Idempotency.HEADER) String key) {
+        if ((blankToNull(body.area()) == null) == (blankToNull(body.process()) == null)) {
+            throw DomainException.invalid("area-or-process", "give either area or process");
+        }
         if (body.targetDate() != null && !TargetDates.plausible(body.targetDate())) {
             throw DomainException.invalid("invalid-target-date", "targetDate must be between "
                     + TargetDates.EARLIEST + " and " + TargetDates.LATEST);
         }
         return idempotency.execute(key, caller.personId(), "POST /api/v1/improvements", body, () -> {
             ImprovementItem item = commands.create(caller.personId(), access(), new ItemCommands.NewItem(body.title(),
-                    body.problem(), body.publicSummary(), body.area(),
+                    body.problem(), body.publicSummary(), blankToNull(body.area()), blankToNull(body.process()),
                     body.themes().stream().distinct().toList(), body.effort(), body.targetDate(),
                     body.owner(), Boolean.TRUE.equals(body.confidential())));
             return Response.created(URI.create("/api/v1/improvements/" + item.id)).tag(tag(item))
@@ -188,22 +197,26 @@ public class ImprovementResource {
     @POST
     @Path("/{id}/status")
     @RolesAllowed({ Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
-    @Operation(operationId = "changeImprovementStatus", summary = "Move an item through its lifecycle", description = "PROPOSED → ACCEPTED → IN_PROGRESS → IMPLEMENTED → VERIFIED, or REJECTED (reason required) or MERGED (mergedInto: an open item, which takes over the evidence). IMPLEMENTED tells the people who raised it (hr.improvement.implemented). VERIFIED needs enough feedback since implementation and attaches the before/after report.")
+    @Operation(operationId = "changeImprovementStatus", summary = "Move an item through its lifecycle", description = "PROPOSED → ACCEPTED → IN_PROGRESS → IMPLEMENTED → VERIFIED, or REJECTED (reason required) or MERGED (mergedInto: an open item, which takes over the evidence). IMPLEMENTED tells the people who raised it (hr.improvement.implemented); IMPLEMENTED → IN_PROGRESS (reason required) when it did not work. VERIFIED needs the verdict BETTER (see /verification), else 422, unless a lead overrides (override: true, reason required); it attaches the before/after report. A lead reopens a REJECTED item (→ PROPOSED, reason required). Every move is kept in /history.")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "accept", value = "{\"status\":\"ACCEPTED\"}"),
             @ExampleObject(name = "implement", value = "{\"status\":\"IMPLEMENTED\",\"summary\":\"Payroll queries now get a first answer within one business day.\"}"),
             @ExampleObject(name = "reject", value = "{\"status\":\"REJECTED\",\"reason\":\"Duplicates the payroll portal project\"}"),
+            @ExampleObject(name = "override", value = "{\"status\":\"VERIFIED\",\"override\":true,\"reason\":\"Seasonal dip; the fix is confirmed by the payroll audit\"}"),
+            @ExampleObject(name = "reopen", value = "{\"status\":\"PROPOSED\",\"reason\":\"Raised again 12 times since the rejection\"}"),
             @ExampleObject(name = "merge", value = "{\"status\":\"MERGED\",\"mergedInto\":\"c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f\"}") }))
     @APIResponse(responseCode = "200", description = "The item in its new status")
     @APIResponse(responseCode = "400", description = "Missing reason or merge target", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such item", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Transition not allowed (the allowed ones are listed), merge target closed or of other confidentiality, or verification data missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "mergedInto is not an item", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Reopening or overriding without being a lead", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "mergedInto is not an item, or VERIFIED refused by the verdict (verdict and counts in the problem)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull StatusBody body) {
         ImprovementItem item = transitions.changeStatus(id, access(), ifMatch, new ItemTransitions.StatusChange(
-                body.status(), body.reason(), body.mergedInto(), body.summary()));
+                body.status(), body.reason(), body.mergedInto(), body.summary(), caller.personId(),
+                caller.has(Roles.HR_LEAD), Boolean.TRUE.equals(body.override())));
         return Response.ok(ItemView.from(item, access())).tag(tag(item)).build();
     }
 

@@ -64,7 +64,7 @@ public class KnowledgeResource {
     @GET
     @Path("/suggestions")
     @Authenticated
-    @Operation(operationId = "suggestKnowledge", summary = "Knowledge to show a person before they submit a request", description = "What the person is about to ask (q), optionally for one request type (type): the best few entries by words and meaning, from the knowledge the caller may read.")
+    @Operation(operationId = "suggestKnowledge", summary = "Knowledge to show a person before they submit a request", description = "What the person is about to ask (q), optionally for one request type (type): the best few lessons learnt and best practices by words and meaning, those of the request type first. Whoever asks (any authenticated person), only published knowledge (of implemented and verified items) and never that of confidential items; no author.")
     @APIResponse(responseCode = "200", description = "A page of entries, best first")
     @APIResponse(responseCode = "400", description = "Missing or too long q, bad type or limit", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<KnowledgeView> suggestions(@Parameter(description = "What the person is asking about", required = true) @QueryParam("q") String q,
@@ -74,9 +74,9 @@ public class KnowledgeResource {
         if (text == null) {
             throw DomainException.invalid("invalid-query", "q is required: what the person is asking about");
         }
-        Page<KnowledgeView> best = KnowledgeView.page(knowledge.search(text, null, ImprovementResource.area(type), null,
-                ImprovementResource.access(caller), Cursor.limit(limit, 5, 20), null), caller.isHr());
-        return new Page<>(best.items(), null); // the best few, not a list to page through
+        // the best few, not a list to page through; shown to the person about to submit: no author
+        return new Page<>(knowledge.suggest(text, ImprovementResource.area(type), Cursor.limit(limit, 5, 20)).stream()
+                .map(e -> KnowledgeView.from(e, false)).toList(), null);
     }
 
     @GET

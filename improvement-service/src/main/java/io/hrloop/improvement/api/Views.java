@@ -40,6 +40,9 @@ public final class Views {
             @Schema(description = "HR only: why it was rejected (or the note of the last status change)") String reason,
             UUID mergedInto, OffsetDateTime implementedAt, String implementationSummary, OffsetDateTime verifiedAt,
             @Schema(description = "HR only") String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+            @Schema(description = "When the item was last rejected") OffsetDateTime rejectedAt,
+            @Schema(description = "Raised again N times: pieces of evidence that joined the item since its last "
+                    + "rejection (a rejected item keeps taking its gap's evidence for rejected-memory)") int raisedAgain,
             long version) {
 
         static ItemView from(ImprovementItem i, Access access) {
@@ -48,7 +51,7 @@ public final class Views {
                     i.themes(), i.status, i.origin, i.owner, i.effort, i.targetDate, i.impactScore, i.priority,
                     i.distinctPeople, i.evidenceCount, hr ? i.statusReason : null, i.mergedInto, i.implementedAt,
                     i.implementationSummary, i.verifiedAt, hr ? i.createdBy : null, i.createdAt, i.updatedAt,
-                    i.version);
+                    i.rejectedAt, i.raisedAgain, i.version);
         }
     }
 
@@ -86,6 +89,15 @@ public final class Views {
                 boolean hrView) {
             return new io.hrloop.common.api.Page<>(page.items().stream().map(e -> from(e, hrView)).toList(),
                     page.next());
+        }
+    }
+
+    @Schema(name = "StatusChange", description = "One move of an item: who, when, why; override = VERIFIED by a "
+            + "lead against the verdict of verification (which verdict says)")
+    public record HistoryView(OffsetDateTime at, String actor, ItemStatus from, ItemStatus to, String reason,
+            boolean override, String verdict) {
+        static HistoryView from(io.hrloop.improvement.domain.ItemHistory h) {
+            return new HistoryView(h.at, h.actor, h.fromStatus, h.toStatus, h.reason, h.override, h.verdict);
         }
     }
 

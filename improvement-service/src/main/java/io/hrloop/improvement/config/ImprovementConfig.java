@@ -78,5 +78,27 @@ public interface ImprovementConfig {
          */
         @WithDefault("5")
         int minResponses();
+
+        /**
+         * CSAT answers needed in the window before implementation for a verdict (below: NO_BASELINE); at least
+         * min-responses counts whatever is set here, as a suppressed side has no share to compare.
+         */
+        @WithDefault("5")
+        int minAnswersBefore();
+
+        /** CSAT answers needed since implementation for a verdict (below: INSUFFICIENT_DATA); as above. */
+        @WithDefault("5")
+        int minAnswersAfter();
+
+        /** The confidence of the two-proportion z-test: BETTER or WORSE only when the p-value is below 1 − this. */
+        @WithDefault("0.95")
+        double confidence();
     }
+
+    /**
+     * For this long after its rejection, a REJECTED item still takes the evidence of its gap (counted as "raised
+     * again") instead of a new item being opened for it.
+     */
+    @WithDefault("P90D")
+    Duration rejectedMemory();
 }

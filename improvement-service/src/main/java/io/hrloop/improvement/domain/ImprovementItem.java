@@ -73,6 +73,12 @@ public class ImprovementItem extends PanacheEntityBase {
     public OffsetDateTime implementedAt;
     @Column(name = "implementation_summary")
     public String implementationSummary;
+    /** When the item was last REJECTED: for rejected-memory after it, the item still takes its gap's evidence. */
+    @Column(name = "rejected_at")
+    public OffsetDateTime rejectedAt;
+    /** Pieces of evidence that joined the item since its last rejection ("raised again N times"). */
+    @Column(name = "raised_again")
+    public int raisedAgain;
     @Column(name = "verified_at")
     public OffsetDateTime verifiedAt;
     public String verification;

@@ -18,9 +18,10 @@ import io.hrloop.common.domain.IllegalTransitionException;
 
 /**
  * PROPOSED → ACCEPTED → IN_PROGRESS → IMPLEMENTED → VERIFIED; an accepted quick fix may go straight to
- * IMPLEMENTED; IN_PROGRESS may fall back to ACCEPTED (paused). Any open item may be REJECTED (with a reason)
- * or MERGED into another. REJECTED, MERGED and VERIFIED are final: reopening one could make a second open
- * item for a gap that meanwhile has a new one, so a recurring gap gets a new item instead.
+ * IMPLEMENTED; IN_PROGRESS may fall back to ACCEPTED (paused); an IMPLEMENTED item that did not work goes back to
+ * IN_PROGRESS (with a reason). Any open item may be REJECTED (with a reason) or MERGED into another. A lead may
+ * reopen a REJECTED item (back to PROPOSED, with a reason). MERGED and VERIFIED are final. Who may make a move
+ * and what it needs (reasons, roles, the verdict of verification) the service layer (ItemTransitions) checks.
  */
 public final class ItemLifecycle {
 
@@ -30,9 +31,9 @@ public final class ItemLifecycle {
         NEXT.put(PROPOSED, EnumSet.of(ACCEPTED, REJECTED, MERGED));
         NEXT.put(ACCEPTED, EnumSet.of(IN_PROGRESS, IMPLEMENTED, REJECTED, MERGED));
         NEXT.put(IN_PROGRESS, EnumSet.of(ACCEPTED, IMPLEMENTED, REJECTED, MERGED));
-        NEXT.put(IMPLEMENTED, EnumSet.of(VERIFIED));
+        NEXT.put(IMPLEMENTED, EnumSet.of(VERIFIED, IN_PROGRESS));
         NEXT.put(VERIFIED, EnumSet.noneOf(ItemStatus.class));
-        NEXT.put(REJECTED, EnumSet.noneOf(ItemStatus.class));
+        NEXT.put(REJECTED, EnumSet.of(PROPOSED));
         NEXT.put(MERGED, EnumSet.noneOf(ItemStatus.class));
         NEXT.replaceAll((status, next) -> Collections.unmodifiableSet(next));
     }

@@ -17,9 +17,18 @@ public final class KnowledgeRanking {
     /** e5 embeddings of unrelated HR texts still have a cosine around 0.75; below this a lesson is not a hit. */
     public static final double MIN_COSINE = 0.82;
 
-    /** A lesson found by words ({@code textRank} > 0), by meaning, or both. */
-    public record Hit(UUID lessonId, double textRank, double cosine) {
+    /**
+     * A lesson found by words ({@code textRank} > 0), by meaning, or both; {@code boost} is added to the score of a
+     * hit (suggestions: {@link #TYPE_BOOST} for the request type's own lessons) and never makes a hit of a lesson.
+     */
+    public record Hit(UUID lessonId, double textRank, double cosine, double boost) {
+        public Hit(UUID lessonId, double textRank, double cosine) {
+            this(lessonId, textRank, cosine, 0);
+        }
     }
+
+    /** Larger than any score (at most 1): the request type's own relevant lessons come before all others. */
+    public static final double TYPE_BOOST = 1.0;
 
     private KnowledgeRanking() {
     }
@@ -35,6 +44,6 @@ public final class KnowledgeRanking {
 
     static double score(Hit hit, double bestRank) {
         double text = bestRank > 0 ? hit.textRank() / bestRank : 0;
-        return TEXT_WEIGHT * text + (1 - TEXT_WEIGHT) * Math.max(0, hit.cosine());
+        return TEXT_WEIGHT * text + (1 - TEXT_WEIGHT) * Math.max(0, hit.cosine()) + hit.boost();
     }
 }

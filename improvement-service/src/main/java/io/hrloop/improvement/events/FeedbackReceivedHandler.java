@@ -6,6 +6,7 @@ import io.hrloop.common.contract.FeedbackReceived;
 import io.hrloop.common.events.MalformedEventException;
 import io.hrloop.common.inbox.EventHandler;
 import io.hrloop.common.inbox.EventMetadata;
+import io.hrloop.improvement.service.ProcessCatalogue;
 import io.hrloop.improvement.service.SpawningService;
 
 /** hr.feedback.received: the area projection for verification, and negative feedback as evidence. */
@@ -16,9 +17,11 @@ public class FeedbackReceivedHandler implements EventHandler<FeedbackReceived> {
     public static final String GENERAL_AREA = "hr-general";
 
     private final SpawningService spawning;
+    private final ProcessCatalogue processes;
 
-    public FeedbackReceivedHandler(SpawningService spawning) {
+    public FeedbackReceivedHandler(SpawningService spawning, ProcessCatalogue processes) {
         this.spawning = spawning;
+        this.processes = processes;
     }
 
     @Override
@@ -31,9 +34,15 @@ public class FeedbackReceivedHandler implements EventHandler<FeedbackReceived> {
         spawning.onFeedback(event, area(event));
     }
 
-    /** The request type, else the subject (a process or type), else HR in general. */
-    static String area(FeedbackReceived event) {
-        String area = firstPresent(event.requestType(), event.subjectKey(), GENERAL_AREA);
+    /**
+     * The request type, else the subject: a process through the managed list (its key; a name nobody listed is
+     * recorded for review under its own key), a request type as it is; else HR in general.
+     */
+    String area(FeedbackReceived event) {
+        boolean aboutAProcess = (event.requestType() == null || event.requestType().isBlank())
+                && "PROCESS".equals(event.subjectType()) && event.subjectKey() != null;
+        String process = aboutAProcess ? processes.resolve(event.subjectKey()) : null;
+        String area = firstPresent(event.requestType(), process, event.subjectKey(), GENERAL_AREA);
         if (area.length() > 100) {
             throw new MalformedEventException("feedback area longer than 100 characters");
         }

@@ -20,7 +20,8 @@ import io.quarkus.logging.Log;
  * embedded again (it is what was embedded) and taken out of its item's evidence profile and its area's centre;</li>
  * <li>the comments they wrote on items are redacted ({@value #REDACTED}); the lessons they wrote stay (knowledge HR
  * wrote for everyone, about a process, not about them) with the author pseudonymised;</li>
- * <li>their id becomes the pseudonym wherever it is held: as a contributor of evidence, owner, creator, author, and
+ * <li>their id becomes the pseudonym wherever it is held: as a contributor of evidence, owner, creator, author, actor
+ * of a status change, and
  * in idempotency records, whose stored responses (which may repeat what they wrote) are dropped.</li>
  * </ul>
  * The pseudonym is one per person, so counts, distinct people, impact and every aggregate stay as they were; a
@@ -51,6 +52,7 @@ public class ErasureService {
         // owner and creator are bookkeeping: no version bump, so open ETags stay valid
         rows += update("update improvement_item set owner = ?2 where owner = ?1", personId, pseudonym);
         rows += update("update improvement_item set created_by = ?2 where created_by = ?1", personId, pseudonym);
+        rows += update("update improvement_item_history set actor = ?2 where actor = ?1", personId, pseudonym);
         rows += entityManager.createNativeQuery("update improvement_comment set author = ?2, body = ?3 where author = ?1")
                 .setParameter(1, personId).setParameter(2, pseudonym).setParameter(3, REDACTED).executeUpdate();
         rows += update("update improvement_lesson set author = ?2 where author = ?1", personId, pseudonym);

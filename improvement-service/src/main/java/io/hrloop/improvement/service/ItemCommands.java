@@ -21,7 +21,9 @@ import io.hrloop.improvement.domain.Origin;
 @ApplicationScoped
 public class ItemCommands {
 
-    public record NewItem(String title, String problem, String publicSummary, String area, List<String> themes,
+    /** {@code area} a key as it is, or {@code process} a process name resolved through the managed list. */
+    public record NewItem(String title, String problem, String publicSummary, String area, String process,
+            List<String> themes,
             BigDecimal effort, LocalDate targetDate, String owner, boolean confidential) {
     }
 
@@ -30,8 +32,11 @@ public class ItemCommands {
     private final Scoring scoring;
     private final ImprovementEvents events;
     private final Times times;
+    private final ProcessCatalogue processes;
 
-    public ItemCommands(ItemQueries items, AreaLock areaLock, Scoring scoring, ImprovementEvents events, Times times) {
+    public ItemCommands(ItemQueries items, AreaLock areaLock, Scoring scoring, ImprovementEvents events, Times times,
+            ProcessCatalogue processes) {
+        this.processes = processes;
         this.items = items;
         this.areaLock = areaLock;
         this.scoring = scoring;
@@ -45,8 +50,12 @@ public class ItemCommands {
         if (command.confidential() && !access.confidential()) {
             throw DomainException.notPermitted("only an er-specialist creates confidential items");
         }
+        String area = command.process() == null ? command.area() : processes.resolve(command.process());
+        if (area == null) {
+            throw DomainException.invalid("invalid-process", "a process name needs a letter or a digit");
+        }
         // Same lock as automatic spawning, so a hand-made item and a spawned one are decided in one order.
-        areaLock.lock(command.area());
+        areaLock.lock(area);
         OffsetDateTime now = times.nowUtc();
         ImprovementItem item = new ImprovementItem();
         item.id = UUID.randomUUID();
@@ -54,7 +63,7 @@ public class ItemCommands {
         item.problem = command.problem().strip();
         item.publicSummary = blankToNull(command.publicSummary());
         item.confidential = command.confidential();
-        item.area = command.area();
+        item.area = area;
         item.themes(command.themes());
         item.status = ItemStatus.PROPOSED;
         item.origin = Origin.MANUAL;

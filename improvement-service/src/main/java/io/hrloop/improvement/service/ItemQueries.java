@@ -149,4 +149,10 @@ public class ItemQueries {
         }
         return time;
     }
+
+    /** The item's status changes, oldest first (HR only: the reasons may rest on what people wrote). */
+    public List<io.hrloop.improvement.domain.ItemHistory> history(UUID itemId, Access access) {
+        find(itemId, access);
+        return io.hrloop.improvement.domain.ItemHistory.list("itemId = ?1 order by at, id", itemId);
+    }
 }

@@ -18,6 +18,7 @@ import io.hrloop.common.domain.DomainException;
 import io.hrloop.common.time.Times;
 import io.hrloop.improvement.domain.Evidence;
 import io.hrloop.improvement.domain.ImprovementItem;
+import io.hrloop.improvement.domain.ItemHistory;
 import io.hrloop.improvement.domain.ItemLifecycle;
 import io.hrloop.improvement.domain.ItemStatus;
 import io.hrloop.text.EvidenceProfile;
@@ -29,7 +30,13 @@ import io.hrloop.text.EvidenceProfile;
 @ApplicationScoped
 public class ItemTransitions {
 
-    public record StatusChange(ItemStatus status, String reason, UUID mergedInto, String summary) {
+    /**
+     * {@code actor} is who moves the item (recorded in its history), {@code lead} whether they are a lead (only a
+     * lead reopens a rejected item or overrides the verdict of verification), {@code override} whether they mean
+     * to mark the item VERIFIED against that verdict.
+     */
+    public record StatusChange(ItemStatus status, String reason, UUID mergedInto, String summary, String actor,
+            boolean lead, boolean override) {
     }
 
     private final EntityManager entityManager;
@@ -67,25 +74,34 @@ public class ItemTransitions {
         entityManager.refresh(item);
         ETags.check(ifMatch, item.version);
         ItemLifecycle.require(item.status, change.status());
-        if (change.status() == ItemStatus.REJECTED && (change.reason() == null || change.reason().isBlank())) {
-            throw DomainException.invalid("reason-required", "a rejection states its reason");
-        }
-        if (change.mergedInto() != null && change.status() != ItemStatus.MERGED) {
-            throw DomainException.invalid("merge-target-unexpected", "mergedInto goes only with status MERGED");
-        }
+        String reason = blankToNull(change.reason());
+        // the leads of confidential items are the er-specialists: nobody else sees them
+        requireWhatTheMoveNeeds(item, change, reason, change.lead() || item.confidential && access.confidential());
         OffsetDateTime now = times.nowUtc();
         ItemStatus previous = item.status;
+        String verdict = null;
         if (change.status() == ItemStatus.VERIFIED) {
-            attachVerification(item, now);
+            verdict = attachVerification(item, change, reason, now).name();
+        }
+        if (change.status().isOpen() && !previous.isOpen()) {
+            requireNoOtherOpenItemOfTheGap(item);
         }
         item.status = change.status();
-        item.statusReason = blankToNull(change.reason());
+        item.statusReason = reason;
         item.updatedAt = now;
         if (change.status() == ItemStatus.IMPLEMENTED) {
             item.implementedAt = now;
             // the summary is what people are told; a caller who wrote it as the reason means the same
             item.implementationSummary = blankToNull(change.summary() != null ? change.summary() : change.reason());
+        } else if (change.status() == ItemStatus.IN_PROGRESS && previous == ItemStatus.IMPLEMENTED) {
+            item.implementedAt = null; // it did not work: the next IMPLEMENTED starts a new "since"
         }
+        if (change.status() == ItemStatus.REJECTED) {
+            item.rejectedAt = now;
+            item.raisedAgain = 0;
+        }
+        ItemHistory.of(item.id, now, change.actor(), previous, change.status(), reason,
+                change.override() && change.status() == ItemStatus.VERIFIED, verdict).persist();
         if (survivor != null) {
             merge(item, survivor, now);
         }
@@ -155,14 +171,70 @@ public class ItemTransitions {
         }
     }
 
-    private void attachVerification(ImprovementItem item, OffsetDateTime now) {
+    /** Reasons and roles: rejecting, reopening, going back from IMPLEMENTED and overriding need a reason. */
+    private static void requireWhatTheMoveNeeds(ImprovementItem item, StatusChange change, String reason,
+            boolean lead) {
+        if (change.status() == ItemStatus.REJECTED && reason == null) {
+            throw DomainException.invalid("reason-required", "a rejection states its reason");
+        }
+        if (item.status == ItemStatus.REJECTED) {
+            if (!lead) {
+                throw DomainException.notPermitted("only a lead (hr-lead) reopens a rejected item");
+            }
+            if (reason == null) {
+                throw DomainException.invalid("reason-required", "reopening a rejected item states its reason");
+            }
+        }
+        if (item.status == ItemStatus.IMPLEMENTED && change.status() == ItemStatus.IN_PROGRESS && reason == null) {
+            throw DomainException.invalid("reason-required", "going back from IMPLEMENTED states why it did not work");
+        }
+        if (change.override()) {
+            if (change.status() != ItemStatus.VERIFIED) {
+                throw DomainException.invalid("override-unexpected", "override goes only with status VERIFIED");
+            }
+            if (!lead) {
+                throw DomainException.notPermitted("only a lead (hr-lead) overrides the verdict of verification");
+            }
+            if (reason == null) {
+                throw DomainException.invalid("reason-required", "an override of the verdict states its reason");
+            }
+        }
+        if (change.mergedInto() != null && change.status() != ItemStatus.MERGED) {
+            throw DomainException.invalid("merge-target-unexpected", "mergedInto goes only with status MERGED");
+        }
+    }
+
+    /** Back to open: the partial unique index allows one open item per named gap, and so does the lock. */
+    private void requireNoOtherOpenItemOfTheGap(ImprovementItem item) {
+        if (item.gapKey == null) {
+            return;
+        }
+        List<UUID> other = entityManager.createQuery("select i.id from ImprovementItem i where i.gapKey = :gap"
+                + " and i.status in :open and i.id <> :id", UUID.class).setParameter("gap", item.gapKey)
+                .setParameter("open", SpawningService.OPEN).setParameter("id", item.id).getResultList();
+        if (!other.isEmpty()) {
+            throw DomainException.conflict("gap-has-open-item", "item " + other.getFirst() + " is open for the same "
+                    + "gap; merge this one into it instead").with("openItem", other.getFirst().toString());
+        }
+    }
+
+    /**
+     * VERIFIED needs the verdict BETTER, or a lead's override with a reason (recorded in the history with the
+     * verdict it overrode). Either way the report is attached to the item.
+     */
+    private VerificationService.Verdict attachVerification(ImprovementItem item, StatusChange change, String reason,
+            OffsetDateTime now) {
         VerificationService.Report report = verification.report(item);
-        if (!report.sufficient()) {
-            throw DomainException.conflict("verification-data-missing", "VERIFIED needs at least "
-                    + report.minResponses() + " answers with a CSAT in " + item.area + " since implementation; "
-                    + "there are " + report.since().csatResponses() + ". Wait for more feedback.")
+        if (!report.verdict().verifies() && !change.override()) {
+            throw DomainException.unprocessable("verification-not-better", "VERIFIED needs the verdict BETTER (at "
+                    + report.minAnswersBefore() + " CSAT answers before and " + report.minAnswersAfter()
+                    + " since at least, and a rise in the share of CSAT 4-5 at confidence " + report.confidence()
+                    + "); the verdict is " + report.verdict() + ". A lead may override it with a reason.")
+                    .with("verdict", report.verdict().name())
+                    .with("csatResponsesBefore", report.before().csatResponses())
                     .with("csatResponsesSince", report.since().csatResponses())
-                    .with("minResponses", report.minResponses());
+                    .with("minAnswersBefore", report.minAnswersBefore())
+                    .with("minAnswersAfter", report.minAnswersAfter());
         }
         try {
             item.verification = mapper.writeValueAsString(report);
@@ -170,6 +242,7 @@ public class ItemTransitions {
             throw new IllegalStateException(e);
         }
         item.verifiedAt = now;
+        return report.verdict();
     }
 
     private static String blankToNull(String value) {

@@ -98,12 +98,47 @@ public class KnowledgeService {
         if (ids.isEmpty()) {
             return new Page<>(List.of(), null);
         }
+        return new Page<>(entries(ids), page.next());
+    }
+
+    /**
+     * What to show a person before they submit a request about {@code q}: lessons learnt and best practices (not
+     * success stories) of implemented and verified items that are not confidential, whoever asks (it is shown to the
+     * person about to submit), found by words and meaning as {@link #search} does; those of the request type
+     * {@code type} (its area) first ({@link KnowledgeRanking#TYPE_BOOST}), then the others that are as relevant.
+     */
+    public List<Entry> suggest(String q, String type, int limit) {
+        float[] question = embedder.embed(q);
+        @SuppressWarnings("unchecked")
+        List<Object[]> candidates = entityManager.createNativeQuery("select cast(l.id as text), case when l.search"
+                + " @@ query then ts_rank(l.search, query) else 0 end, l.embedding, i.area = :type"
+                + " from improvement_lesson l join improvement_item i on i.id = l.item_id,"
+                + " websearch_to_tsquery('english', :q) query where i.status in ('IMPLEMENTED', 'VERIFIED')"
+                + " and i.confidential = false and l.kind in ('LESSON', 'BEST_PRACTICE')"
+                + " order by (i.area = :type) desc, (l.search @@ query) desc, l.created_at desc, l.id")
+                .setParameter("q", q).setParameter("type", type == null ? "" : type)
+                .setMaxResults(MAX_COMPARED).getResultList();
+        List<KnowledgeRanking.Hit> hits = new ArrayList<>(candidates.size());
+        for (Object[] row : candidates) {
+            byte[] embedding = (byte[]) row[2];
+            double cosine = embedding == null ? 0 : Vectors.cosine(question, Vectors.fromBytes(embedding));
+            hits.add(new KnowledgeRanking.Hit(UUID.fromString((String) row[0]), ((Number) row[1]).doubleValue(),
+                    cosine, Boolean.TRUE.equals(row[3]) ? KnowledgeRanking.TYPE_BOOST : 0));
+        }
+        return entries(KnowledgeRanking.rank(hits).stream().limit(limit).map(KnowledgeRanking.Hit::lessonId)
+                .toList());
+    }
+
+    private static List<Entry> entries(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         Map<UUID, Lesson> lessons = Lesson.<Lesson>list("id in ?1", ids).stream()
                 .collect(Collectors.toMap(l -> l.id, Function.identity()));
         Map<UUID, ImprovementItem> owners = ImprovementItem.<ImprovementItem>list("id in ?1",
                 lessons.values().stream().map(l -> l.itemId).distinct().toList()).stream()
                 .collect(Collectors.toMap(i -> i.id, Function.identity()));
-        return page.map(id -> new Entry(lessons.get(id), owners.get(lessons.get(id).itemId)));
+        return ids.stream().map(id -> new Entry(lessons.get(id), owners.get(lessons.get(id).itemId))).toList();
     }
 
     private List<UUID> newest(LessonKind kind, String area, UUID itemId, Access access, int offset, int rows) {

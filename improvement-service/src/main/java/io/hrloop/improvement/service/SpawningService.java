@@ -39,6 +39,10 @@ import io.quarkus.logging.Log;
  * ({@link ItemMatcher}); joining adds it to the item's profile. The work per event is bounded: open items of one
  * area with their profiles, the item's running aggregates ({@link Scoring#added}), never its evidence rows.
  *
+ * <p>The backlog remembers: for {@code rejected-memory} (90 days) after its rejection, a REJECTED item of the area is
+ * a candidate as well. Evidence that matches it joins it, the item stays REJECTED and counts it as "raised again"
+ * (a lead may reopen it); no new item is opened for the gap. Matched by themes alone, an open item comes first.
+ *
  * <p>Confidential feedback and breaches (employee-relations requests) only ever join or open confidential items,
  * and non-confidential ones never join a confidential item. Automatically written texts are neutral: they never
  * quote a comment or name a request; those are in the evidence.
@@ -57,10 +61,13 @@ public class SpawningService {
     private final Embedder embedder;
     private final ItemMatcher matcher = new ItemMatcher();
     private final Times times;
+    private final RejectedMemory memory;
 
     public SpawningService(ImprovementConfig config, EntityManager entityManager, AreaLock areaLock,
-            AreaCentres centres, Scoring scoring, ImprovementEvents events, Embedder embedder, Times times) {
+            AreaCentres centres, Scoring scoring, ImprovementEvents events, Embedder embedder, Times times,
+            RejectedMemory memory) {
         this.times = times;
+        this.memory = memory;
         this.config = config;
         this.entityManager = entityManager;
         this.areaLock = areaLock;
@@ -107,13 +114,16 @@ public class SpawningService {
         // Anonymous feedback leaves only its day behind, in rows and in events alike.
         OffsetDateTime now = f.anonymous() ? times.startOfToday() : times.nowUtc();
         List<ImprovementItem> open = openItems(area, confidential);
-        Optional<ItemMatcher.Match> match = matcher.matchSemantic(themes, embedding,
-                embedding == null ? null : centres.centre(area), candidates(open));
+        List<ImprovementItem> candidates = new ArrayList<>(open);
+        candidates.addAll(memory.items(area, confidential));
+        Optional<ItemMatcher.Match> match = match(themes, embedding, embedding == null ? null : centres.centre(area),
+                open, candidates);
         ImprovementItem item;
         if (match.isPresent()) {
-            item = open.stream().filter(i -> i.id.equals(match.get().itemId())).findFirst().orElseThrow();
-            Log.debugf("Feedback %s joins item %s (%s %.2f)", f.feedbackId(), item.id, match.get().method(),
-                    match.get().score());
+            UUID matched = match.get().itemId();
+            item = candidates.stream().filter(i -> i.id.equals(matched)).findFirst().orElseThrow();
+            Log.debugf("Feedback %s joins %s item %s (%s %.2f)", f.feedbackId(), item.status, item.id,
+                    match.get().method(), match.get().score());
         } else {
             UUID id = UUID.randomUUID();
             item = newItem(id, area, themes, Origin.FEEDBACK, confidential,
@@ -134,6 +144,9 @@ public class SpawningService {
             item.evidenceProfile = profile.toBytes();
         }
         scoring.added(item, evidence);
+        if (item.status == ItemStatus.REJECTED) {
+            item.raisedAgain++; // the gap was raised again: the item stays REJECTED, a lead may reopen it
+        }
         if (!f.anonymous()) {
             item.updatedAt = now; // an anonymous piece must not date the item's last change
         }
@@ -163,6 +176,13 @@ public class SpawningService {
         boolean tracking = item != null && !entityManager.createQuery("select 1 from Evidence e"
                 + " where e.itemId = :item and e.kind = :kind", Integer.class).setParameter("item", item.id)
                 .setParameter("kind", EvidenceKind.BREACH).setMaxResults(1).getResultList().isEmpty();
+        if (!tracking) {
+            ImprovementItem remembered = memory.breachItem(area, breach.confidential);
+            if (remembered != null) {
+                item = remembered; // a rejected breach item still takes the breaches of its area
+                tracking = true;
+            }
+        }
         List<SlaBreach> toLink = tracking ? List.of(breach)
                 : unlinkedBreaches(area, breach.confidential, breach.occurredAt);
         if (!tracking && toLink.size() < config.breaches().threshold()) {
@@ -186,6 +206,9 @@ public class SpawningService {
             evidence.persist();
             scoring.added(item, evidence);
             added.add(evidence);
+            if (item.status == ItemStatus.REJECTED) {
+                item.raisedAgain++;
+            }
         }
         item.updatedAt = now;
         announce(item, created ? Origin.SLA_BREACHES : null, added, now);
@@ -238,6 +261,18 @@ public class SpawningService {
     /** The open items a complaint of this area and confidentiality may join. */
     private static List<ImprovementItem> openItems(String area, boolean confidential) {
         return ImprovementItem.list("area = ?1 and status in ?2 and confidential = ?3", area, OPEN, confidential);
+    }
+
+    /** By meaning among all candidates; by themes alone (nothing to compare), an open item before a rejected one. */
+    private Optional<ItemMatcher.Match> match(List<String> themes, float[] embedding, float[] centre,
+            List<ImprovementItem> open, List<ImprovementItem> all) {
+        Optional<ItemMatcher.Match> match = matcher.matchSemantic(themes, embedding, centre, candidates(all));
+        if (match.isPresent() && match.get().method() == ItemMatcher.Method.THEME
+                && open.stream().noneMatch(i -> i.id.equals(match.get().itemId()))) {
+            Optional<ItemMatcher.Match> openMatch = matcher.matchSemantic(themes, embedding, centre, candidates(open));
+            return openMatch.isPresent() ? openMatch : match;
+        }
+        return match;
     }
 
     private static List<ItemMatcher.SemanticCandidate> candidates(List<ImprovementItem> open) {

@@ -13,6 +13,7 @@ import io.hrloop.common.domain.DomainException;
 import io.hrloop.common.time.Times;
 import io.hrloop.improvement.config.ImprovementConfig;
 import io.hrloop.improvement.domain.ImprovementItem;
+import io.hrloop.improvement.domain.ShareTest;
 import io.hrloop.improvement.domain.VerificationStats;
 
 /**
@@ -23,36 +24,51 @@ import io.hrloop.improvement.domain.VerificationStats;
  *
  * <p>Small-number protection: a figure about a group (CSAT %, average CSAT, NPS) of either side is shown only when
  * that side has at least {@code min-responses} answers behind it, else it is null and the side says
- * {@code suppressed}; changes need both sides shown; the verdict needs that many CSAT answers since (else
- * INSUFFICIENT_DATA) and before (else NO_BASELINE). Callers outside HR read only the verdict: no figures, no counts.
+ * {@code suppressed}; changes need both sides shown. The verdict needs {@code min-answers-after} CSAT answers since
+ * (else INSUFFICIENT_DATA) and {@code min-answers-before} before (else NO_BASELINE), each at least
+ * {@code min-responses}; then the two-proportion z-test on the share of CSAT 4–5 ({@link ShareTest}) says BETTER,
+ * WORSE or INCONCLUSIVE at the configured confidence. Callers outside HR read only the verdict: no figures, no
+ * counts, no test.
  */
 @ApplicationScoped
 public class VerificationService {
 
     public enum Verdict {
-        /** Fewer CSAT answers since implementation than needed to judge (and to mark the item VERIFIED). */
+        /** Fewer CSAT answers since implementation than needed to judge. */
         INSUFFICIENT_DATA,
-        /** Enough answers since, but none before to compare with. */
+        /** Enough answers since, but too few before to compare with. */
         NO_BASELINE,
-        IMPROVED,
-        UNCHANGED,
-        WORSE
+        /** The share of CSAT 4–5 rose, and the z-test says so at the configured confidence. */
+        BETTER,
+        /** The share fell, at the configured confidence. */
+        WORSE,
+        /** Enough answers on both sides, but the change is within chance at the configured confidence. */
+        INCONCLUSIVE;
+
+        /** Whether the verdict alone allows VERIFIED (anything else needs a lead's override). */
+        public boolean verifies() {
+            return this == BETTER;
+        }
     }
 
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "VerificationReport", description = "The area's "
             + "feedback before (beforeFrom..beforeTo) and since (sinceFrom..sinceTo) implementation, by day; "
-            + "sufficient = enough CSAT answers since to mark the item VERIFIED; figures on fewer answers than "
-            + "minResponses are null (suppressed); callers outside HR get the verdict only (before, since and the "
-            + "changes null)")
+            + "sufficient = enough CSAT answers since (minAnswersAfter), baseline = enough before (minAnswersBefore); "
+            + "test = the two-proportion z-test on the share of CSAT 4–5 (null unless both sides have enough); "
+            + "verdict BETTER, WORSE or INCONCLUSIVE at the stated confidence, or INSUFFICIENT_DATA / NO_BASELINE; "
+            + "figures on fewer answers than minResponses are null (suppressed); callers outside HR get the verdict "
+            + "only (before, since, test and the changes null)")
     public record Report(UUID improvementId, String area, OffsetDateTime implementedAt, LocalDate beforeFrom,
             LocalDate beforeTo, LocalDate sinceFrom, LocalDate sinceTo, VerificationStats before,
             VerificationStats since, Double csatPercentChange, Double averageCsatChange, Double npsChange,
-            int minResponses, boolean sufficient, boolean suppressed, Verdict verdict) {
+            int minResponses, int minAnswersBefore, int minAnswersAfter, boolean sufficient, boolean baseline,
+            boolean suppressed, double confidence, ShareTest test, Verdict verdict) {
 
         /** What a caller outside HR reads: the verdict, no figure about the group. */
         public Report verdictOnly() {
             return new Report(improvementId, area, implementedAt, beforeFrom, beforeTo, sinceFrom, sinceTo, null,
-                    null, null, null, null, minResponses, sufficient, suppressed, verdict);
+                    null, null, null, null, minResponses, minAnswersBefore, minAnswersAfter, sufficient, baseline,
+                    suppressed, confidence, null, verdict);
         }
     }
 
@@ -71,7 +87,8 @@ public class VerificationService {
             throw DomainException.conflict("not-implemented",
                     "verification compares feedback before and since implementation; this item is " + item.status);
         }
-        int window = config.verification().windowDays();
+        ImprovementConfig.Verification settings = config.verification();
+        int window = settings.windowDays();
         LocalDate implemented = item.implementedAt.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
         LocalDate today = times.today();
         LocalDate beforeFrom = implemented.minusDays(window);
@@ -80,25 +97,28 @@ public class VerificationService {
         if (sinceTo.isAfter(today)) {
             sinceTo = today.isBefore(implemented) ? implemented : today;
         }
-        int min = config.verification().minResponses();
-        VerificationStats before = VerificationStats.of(scores(item, beforeFrom, beforeTo)).suppressBelow(min);
-        VerificationStats since = VerificationStats.of(scores(item, implemented, sinceTo)).suppressBelow(min);
-        boolean sufficient = since.csatResponses() >= min;
+        int min = settings.minResponses();
+        int minBefore = Math.max(min, settings.minAnswersBefore());
+        int minAfter = Math.max(min, settings.minAnswersAfter());
+        List<VerificationStats.Scores> beforeScores = scores(item, beforeFrom, beforeTo);
+        List<VerificationStats.Scores> sinceScores = scores(item, implemented, sinceTo);
+        VerificationStats before = VerificationStats.of(beforeScores).suppressBelow(min);
+        VerificationStats since = VerificationStats.of(sinceScores).suppressBelow(min);
+        boolean sufficient = since.csatResponses() >= minAfter;
+        boolean baseline = before.csatResponses() >= minBefore;
+        ShareTest test = sufficient && baseline ? ShareTest.of(satisfied(beforeScores), before.csatResponses(),
+                satisfied(sinceScores), since.csatResponses(), settings.confidence()) : null;
+        Verdict verdict = !sufficient ? Verdict.INSUFFICIENT_DATA : !baseline ? Verdict.NO_BASELINE
+                : Verdict.valueOf(test.outcome().name());
         return new Report(item.id, item.area, item.implementedAt, beforeFrom, beforeTo, implemented, sinceTo, before,
                 since, change(before.csatPercent(), since.csatPercent()),
-                change(before.averageCsat(), since.averageCsat()), change(before.nps(), since.nps()), min, sufficient,
-                before.suppressed() || since.suppressed(), verdict(min, sufficient, before, since));
+                change(before.averageCsat(), since.averageCsat()), change(before.nps(), since.nps()), min, minBefore,
+                minAfter, sufficient, baseline, before.suppressed() || since.suppressed(), settings.confidence(), test,
+                verdict);
     }
 
-    private static Verdict verdict(int min, boolean sufficient, VerificationStats before, VerificationStats since) {
-        if (!sufficient) {
-            return Verdict.INSUFFICIENT_DATA;
-        }
-        if (before.csatResponses() < min) {
-            return Verdict.NO_BASELINE; // a verdict against a handful of answers would tell what they were
-        }
-        int cmp = Double.compare(since.csatPercent(), before.csatPercent());
-        return cmp > 0 ? Verdict.IMPROVED : cmp == 0 ? Verdict.UNCHANGED : Verdict.WORSE;
+    private static int satisfied(List<VerificationStats.Scores> scores) {
+        return (int) scores.stream().filter(s -> s.csat() != null && s.csat() >= 4).count();
     }
 
     private static Double change(Double before, Double since) {

@@ -29,11 +29,16 @@ class OpenApiTest {
                 .body("paths", hasKey("/api/v1/improvements/{id}/comments"))
                 .body("paths", hasKey("/api/v1/knowledge"))
                 .body("paths", hasKey("/api/v1/knowledge/suggestions"))
+                .body("paths", hasKey("/api/v1/improvements/{id}/history"))
+                .body("paths", hasKey("/api/v1/processes/{key}/mapping"))
+                .body("paths.'/api/v1/processes/{key}'.put.responses.'412'.content", hasKey("application/problem+json"))
                 .body("paths.'/api/v1/improvements/{id}/status'.post.responses.'409'.content",
                         hasKey("application/problem+json"))
                 .body("paths.'/api/v1/improvements/{id}'.patch.summary", notNullValue())
                 .body("paths.'/api/v1/improvements/{id}/status'.post.requestBody.content.'application/json'.examples",
                         hasKey("merge"))
+                .body("paths.'/api/v1/improvements/{id}/status'.post.requestBody.content.'application/json'.examples",
+                        hasKey("override"))
                 .body("info.title", equalTo("HR Loop improvement-service"));
     }
 

@@ -5,7 +5,12 @@ import static io.hrloop.improvement.Fixtures.awaitItems;
 import static io.hrloop.improvement.Fixtures.employee;
 import static io.hrloop.improvement.Fixtures.feedback;
 import static io.hrloop.improvement.Fixtures.hr;
+import static io.hrloop.improvement.Fixtures.lead;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.both;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -22,7 +27,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Before and after: the area's feedback as this service projected it; VERIFIED only with enough of it. */
+/** Before and after: the area's feedback as this service projected it; VERIFIED only with a verdict BETTER, or a lead's override. */
 @QuarkusTest
 @WithTestResource(RealInfrastructureResource.class)
 class VerificationTest {
@@ -59,8 +64,9 @@ class VerificationTest {
         awaitProjected(area, 10);
         given().auth().oauth2(hr()).contentType("application/json").body("{\"status\":\"VERIFIED\"}")
                 .when().post("/api/v1/improvements/" + id + "/status")
-                .then().statusCode(409).contentType("application/problem+json")
-                .body("csatResponsesSince", equalTo(4)).body("minResponses", equalTo(5));
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("verdict", equalTo("INSUFFICIENT_DATA"))
+                .body("csatResponsesSince", equalTo(4)).body("minAnswersAfter", equalTo(5));
 
         feedback(area).csat(4).nps(8).sentiment(0.2).send();
         awaitProjected(area, 11);
@@ -75,16 +81,32 @@ class VerificationTest {
                 .body("since.averageCsat", equalTo(4.4f)).body("since.nps", equalTo(80.0f))
                 .body("csatPercentChange", equalTo(40.0f)).body("npsChange", equalTo(100.0f))
                 .body("suppressed", equalTo(false))
-                .body("sufficient", equalTo(true)).body("verdict", equalTo("IMPROVED"));
+                .body("sufficient", equalTo(true)).body("baseline", equalTo(true))
+                // 2 of 5 → 4 of 5: z = 1.291, p = 0.197: within chance at 0.95
+                .body("test.shareBefore", equalTo(0.4f)).body("test.shareAfter", equalTo(0.8f))
+                .body("test.answersBefore", equalTo(5)).body("test.answersAfter", equalTo(5))
+                .body("test.z", equalTo(1.291f)).body("test.pValue", both(greaterThan(0.1966f)).and(lessThan(0.1968f)))
+                .body("confidence", equalTo(0.95f)).body("verdict", equalTo("INCONCLUSIVE"));
         // everyone may read how an implemented item did: the verdict, no figure about the group
         given().auth().oauth2(employee()).when().get("/api/v1/improvements/" + id + "/verification")
-                .then().statusCode(200).body("verdict", equalTo("IMPROVED")).body("sufficient", equalTo(true))
+                .then().statusCode(200).body("verdict", equalTo("INCONCLUSIVE")).body("sufficient", equalTo(true))
                 .body("before", nullValue()).body("since", nullValue()).body("csatPercentChange", nullValue())
-                .body("npsChange", nullValue());
+                .body("npsChange", nullValue()).body("test", nullValue());
 
-        ImprovementApiTest.move(id, "{\"status\":\"VERIFIED\"}", 200);
+        // an inconclusive verdict does not verify; only a lead overrides it, with a reason, and it is audited
+        VerificationVerdictTest.verify(hr(), id, "", 422).body("verdict", equalTo("INCONCLUSIVE"));
+        VerificationVerdictTest.verify(hr(), id, ",\"override\":true,\"reason\":\"We know it works\"", 403);
+        VerificationVerdictTest.verify(lead(), id, ",\"override\":true", 400);
+        VerificationVerdictTest.verify(lead(), id, ",\"override\":true,\"reason\":\"Confirmed by the payroll audit\"",
+                200);
         given().auth().oauth2(hr()).when().get("/api/v1/improvements/" + id).then().statusCode(200)
                 .body("status", equalTo("VERIFIED")).body("verifiedAt", notNullValue());
+        given().auth().oauth2(hr()).when().get("/api/v1/improvements/" + id + "/history").then().statusCode(200)
+                .body("to", contains("ACCEPTED", "IMPLEMENTED", "VERIFIED"))
+                .body("[2].actor", equalTo("hr-lead-1")).body("[2].override", equalTo(true))
+                .body("[2].verdict", equalTo("INCONCLUSIVE"))
+                .body("[2].reason", equalTo("Confirmed by the payroll audit"))
+                .body("[1].override", equalTo(false)).body("[1].actor", equalTo("hr-agent-1"));
     }
 
     @Test
@@ -110,7 +132,9 @@ class VerificationTest {
                 .body("since.npsResponses", equalTo(3)).body("since.nps", nullValue())
                 .body("since.suppressed", equalTo(true)).body("suppressed", equalTo(true))
                 .body("csatPercentChange", nullValue()).body("averageCsatChange", nullValue())
-                .body("npsChange", nullValue()).body("verdict", equalTo("NO_BASELINE"));
+                .body("npsChange", nullValue()).body("verdict", equalTo("NO_BASELINE")).body("test", nullValue());
+        VerificationVerdictTest.verify(hr(), id, "", 422).body("verdict", equalTo("NO_BASELINE"))
+                .body("csatResponsesBefore", equalTo(2)).body("minAnswersBefore", equalTo(5));
     }
 
     @Test

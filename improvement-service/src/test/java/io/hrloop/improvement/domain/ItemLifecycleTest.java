@@ -31,10 +31,16 @@ class ItemLifecycleTest {
             assertTrue(ItemLifecycle.allows(open, ItemStatus.REJECTED));
             assertTrue(ItemLifecycle.allows(open, ItemStatus.MERGED));
         }
-        for (ItemStatus last : List.of(ItemStatus.VERIFIED, ItemStatus.REJECTED, ItemStatus.MERGED)) {
+        for (ItemStatus last : List.of(ItemStatus.VERIFIED, ItemStatus.MERGED)) {
             assertEquals(Set.of(), ItemLifecycle.next(last));
         }
         assertFalse(ItemLifecycle.allows(ItemStatus.IMPLEMENTED, ItemStatus.REJECTED));
+    }
+
+    @Test
+    void aRejectedItemMayBeReopenedAndAnImplementedOneGoBackToWork() {
+        assertEquals(Set.of(ItemStatus.PROPOSED), ItemLifecycle.next(ItemStatus.REJECTED));
+        assertEquals(Set.of(ItemStatus.VERIFIED, ItemStatus.IN_PROGRESS), ItemLifecycle.next(ItemStatus.IMPLEMENTED));
     }
 
     @Test
