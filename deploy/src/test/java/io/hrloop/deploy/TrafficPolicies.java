@@ -22,8 +22,10 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.hrloop.deploy.Repo.ServiceModule;
 
 /**
- * The public entrance: the HTTPRoute sends every /api/v1 path a service serves (the first segment of its
- * resources' @Path annotations, read from the sources) to that service's Service and nothing else; a path
+ * The public entrance: the HTTPRoute sends every /api/v1 path a service serves (the first segment of every path
+ * of its committed OpenAPI document, api/&lt;service&gt;.yaml, which the services' tests hold equal to what they
+ * serve, including what common adds such as the dead-letter API; without a document, its resources' @Path
+ * annotations read from the sources) to that service's Service and nothing else; a path
  * several services serve is routed per service and rewritten; the route hangs off an HTTPS listener of a
  * Gateway of these manifests, whose certificate cert-manager issues for the route's host names.
  */
@@ -103,8 +105,24 @@ final class TrafficPolicies {
         return violations;
     }
 
-    /** The first /api/v1 segment of every JAX-RS path in the service's sources. */
+    /** The first /api/v1 segment of every path the service serves. */
     static Set<String> segments(ServiceModule service) {
+        java.nio.file.Path document = Repo.root().resolve("api").resolve(service.name() + ".yaml");
+        if (java.nio.file.Files.isRegularFile(document)) {
+            Set<String> segments = new TreeSet<>();
+            Yaml.read(document, Repo.root()).forEach(manifest -> manifest.node().path("paths").fieldNames()
+                    .forEachRemaining(path -> {
+                        if (path.startsWith(API + "/")) {
+                            segments.add(path.substring(API.length() + 1).split("/")[0]);
+                        }
+                    }));
+            return segments;
+        }
+        return sourceSegments(service);
+    }
+
+    /** The first /api/v1 segment of every JAX-RS path in the service's sources. */
+    static Set<String> sourceSegments(ServiceModule service) {
         Set<String> segments = new TreeSet<>();
         for (var file : service.javaSources()) {
             String source = Repo.read(file);
