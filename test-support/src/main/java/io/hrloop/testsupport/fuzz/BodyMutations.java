@@ -183,10 +183,13 @@ final class BodyMutations {
         if (schema.has("maximum")) {
             emit.json("body.range:" + name, ((ObjectNode) base(op)).put(name, schema.get("maximum").asDouble() + 1));
         }
-        if (schema.has("maxItems")) {
+        JsonNode itemEnum = schemas.resolve(schema.get("items")).path("enum");
+        if (schema.has("maxItems") && (itemEnum.isEmpty() || itemEnum.size() > schema.get("maxItems").asInt())) {
+            // Distinct items: a set (themes, say) would fold repeated ones into one and stay in range.
             ArrayNode items = JSON.arrayNode();
             for (int i = 0; i <= schema.get("maxItems").asInt(); i++) {
-                items.add(schemas.instance(schema.get("items"), 1));
+                JsonNode item = schemas.instance(schema.get("items"), 1);
+                items.add(!itemEnum.isEmpty() ? itemEnum.get(i) : item.isTextual() ? JSON.textNode(item.asText() + i) : item);
             }
             emit.json("body.range:" + name, ((ObjectNode) base(op)).set(name, items));
         }

@@ -49,6 +49,7 @@ public final class HostileInputFuzz {
         assertTrue(report.inputs() >= atLeast, report.summary());
         assertEquals(0, report.count("5xx"), () -> "5xx answers:\n" + String.join("\n", report.serverErrors()));
         assertEquals(List.of(), report.notProblems(), "rejections without application/problem+json");
+        assertEquals(0, report.acceptedWrites().size(), () -> "writes accepted:\n" + String.join("\n", report.acceptedWrites()));
         assertEquals(before, after, "rows per table before and after the fuzz run");
         return report;
     }

@@ -26,8 +26,7 @@ import io.vertx.ext.web.RoutingContext;
  * parameter (400 {@code invalid-characters}), a target longer than {@code hrloop.input.max-uri-length} (414),
  * headers over {@code hrloop.input.max-header-bytes} (431), a declared body over
  * {@code quarkus.http.limits.max-body-size} (413). It runs ahead of Quarkus's own body-size check, which
- * would answer 413 without a body. A request Vert.x itself fails with a 4xx before any resource runs (a broken
- * percent escape in the path or the query, say) gets problem+json too, rather than Quarkus's bare status line.
+ * would answer 413 without a body.
  */
 @Singleton
 public class InputGuard {
@@ -45,20 +44,6 @@ public class InputGuard {
 
     void install(@Observes Router router) {
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
-        router.route().order(Integer.MIN_VALUE).failureHandler(this::clientFailure);
-    }
-
-    /** A 4xx the HTTP layer failed with (not one a resource answered): as problem+json; anything else goes on. */
-    void clientFailure(RoutingContext context) {
-        int status = context.statusCode();
-        if (status < 400 || status >= 500 || context.response().headWritten()) {
-            context.next();
-            return;
-        }
-        var reason = io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
-        reject(context, new InputChecks.Rejection(status, status == 400 ? "invalid-request"
-                : reason.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), status == 400 ? "Invalid request" : reason,
-                status == 400 ? "the request target or its encoding is malformed" : reason, null));
     }
 
     void check(RoutingContext context) {
