@@ -1,6 +1,5 @@
 package io.hrloop.testsupport.fuzz;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +29,7 @@ final class BodyMutations {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /** Writes every non-ASCII character as an escape, so that a lone surrogate goes out as {@code \ud800}. */
     private static final ObjectMapper WRITER = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
-    private static final String RAW = "FUZZ_RAW_MARKER";
+    static final String RAW = "FUZZ_RAW_MARKER";
 
     private final Schemas schemas;
     private final Random random;
@@ -128,7 +127,7 @@ final class BodyMutations {
         if (base == null) {
             return;
         }
-        Emitter emit = new Emitter(op, target, headers, out);
+        BodyEmitter emit = new BodyEmitter(op, target, headers, out);
         JsonNode described = properties.get(op.id());
         for (JsonNode required : described.path("required")) {
             ObjectNode missing = (ObjectNode) base(op);
@@ -145,7 +144,7 @@ final class BodyMutations {
         wholeBodyInputs(op, emit);
     }
 
-    private void memberInputs(OpenApiFuzzer.Operation op, String name, JsonNode schema, Emitter emit) {
+    private void memberInputs(OpenApiFuzzer.Operation op, String name, JsonNode schema, BodyEmitter emit) {
         String type = schemas.type(schema);
         List<JsonNode> wrong = switch (type) {
             case "integer", "number" -> HostileValues.NOT_NUMBER;
@@ -206,7 +205,7 @@ final class BodyMutations {
         return blank && !freeText ? breakOther(body, name) : body;
     }
 
-    private void wholeBodyInputs(OpenApiFuzzer.Operation op, Emitter emit) {
+    private void wholeBodyInputs(OpenApiFuzzer.Operation op, BodyEmitter emit) {
         for (String malformed : HostileValues.MALFORMED) {
             emit.bytes("body.malformed", "application/json", malformed.getBytes(StandardCharsets.UTF_8));
         }
@@ -250,7 +249,7 @@ final class BodyMutations {
     FuzzInput random(OpenApiFuzzer.Operation op, String target, Map<String, String> headers) {
         JsonNode body = base(op);
         List<FuzzInput> out = new ArrayList<>();
-        Emitter emit = new Emitter(op, target, headers, out);
+        BodyEmitter emit = new BodyEmitter(op, target, headers, out);
         if (!(body instanceof ObjectNode object) || object.isEmpty()) {
             emit.bytes("random.body", "application/json", HostileValues.MALFORMED.get(random.nextInt(HostileValues.MALFORMED.size()))
                     .getBytes(StandardCharsets.UTF_8));
@@ -279,37 +278,6 @@ final class BodyMutations {
             return WRITER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Collects the inputs of one operation. */
-    private record Emitter(OpenApiFuzzer.Operation op, String target, Map<String, String> headers, List<FuzzInput> out) {
-        void json(String kind, JsonNode body) {
-            if (body != null) {
-                bytes(kind, "application/json", BodyMutations.bytes(body));
-            }
-        }
-
-        void text(String kind, String body) {
-            bytes(kind, "application/json", body.getBytes(StandardCharsets.UTF_8));
-        }
-
-        void raw(String kind, JsonNode body, byte[] raw) {
-            if (body == null) {
-                return;
-            }
-            byte[] json = BodyMutations.bytes(body);
-            String text = new String(json, StandardCharsets.ISO_8859_1);
-            int at = text.indexOf(RAW);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            bytes.write(json, 0, at);
-            bytes.writeBytes(raw);
-            bytes.write(json, at + RAW.length(), json.length - at - RAW.length());
-            bytes(kind, "application/json", bytes.toByteArray());
-        }
-
-        void bytes(String kind, String contentType, byte[] body) {
-            out.add(new FuzzInput(op.id(), kind, op.method(), target, contentType, headers, body, false));
         }
     }
 }
