@@ -85,9 +85,13 @@ public class InsightsResource {
             @Parameter(description = "type, team, week or month (default month)") @QueryParam("groupBy") String groupBy,
             @Parameter(description = "Grain of each group's trend for type/team: week or month (default week up to 26 weeks)")
             @QueryParam("trend") String trend) {
-        LocalDate last = to == null ? times.today() : Params.day("to", to);
-        LocalDate first = from == null ? last.minusDays(89) : Params.day("from", from);
-        GroupBy grouping = groupBy == null ? GroupBy.MONTH : Params.oneOf(GroupBy.class, "groupBy", groupBy);
+        // A blank parameter reads as absent (it was a 500: a null day or grouping went on).
+        LocalDate requestedTo = Params.day("to", to);
+        LocalDate last = requestedTo == null ? times.today() : requestedTo;
+        LocalDate requestedFrom = Params.day("from", from);
+        LocalDate first = requestedFrom == null ? last.minusDays(89) : requestedFrom;
+        GroupBy chosen = Params.oneOf(GroupBy.class, "groupBy", groupBy);
+        GroupBy grouping = chosen == null ? GroupBy.MONTH : chosen;
         Grain trendGrain = trend == null ? null : Params.oneOf(Grain.class, "trend", trend);
         if (trendGrain == Grain.DAY) {
             throw DomainException.invalid("invalid-parameter", "trend must be week or month");

@@ -6,7 +6,9 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -15,7 +17,10 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Bounds what the shared ObjectMapper reads (nesting depth, string and number length; see {@link InputLimits})
- * and refuses string values with NUL, which PostgreSQL cannot store: a 400 instead of a database error.
+ * and refuses string values with NUL, which PostgreSQL cannot store: a 400 instead of a database error. A
+ * member given twice ({@code {"reason":"a","reason":[...]}}) and anything after the document ({@code {}{}}) are
+ * refused too: which of two values counts is ambiguous, and a record with a duplicate member made Jackson fail
+ * with a definition error (500).
  */
 @Singleton
 public class JsonInputLimits implements ObjectMapperCustomizer {
@@ -33,6 +38,8 @@ public class JsonInputLimits implements ObjectMapperCustomizer {
                 .maxStringLength(limits.json().maxStringLength())
                 .maxNumberLength(limits.json().maxNumberLength())
                 .build());
+        mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.registerModule(new SimpleModule("hrloop-input").addDeserializer(String.class, new NulFreeStrings()));
     }
 
