@@ -14,6 +14,12 @@ public interface MailConfig {
 
     Relay relay();
 
+    /**
+     * The HR portal's address, for the link in mail that tells of news there (HRLOOP_MAIL_PORTAL_URL); without
+     * it the mail names the portal without a link.
+     */
+    java.util.Optional<String> portalUrl();
+
     interface Relay {
         /** Whether this replica sends mail. */
         @WithDefault("true")

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
 
 /**
  * Renders a mail from a sending service's Qute templates, in the person's language when there is a file for it,
@@ -36,8 +37,8 @@ public class MailTemplates {
         String suffix = DEFAULT_LANGUAGE.equals(language) ? "" : "_" + language;
         Template text = require("mail/" + name + suffix + ".txt");
         Template html = require("mail/" + name + suffix + ".html");
-        String plain = text.data(data).data("lang", language).render();
-        String rendered = html.data(data).data("lang", language).render();
+        String plain = fill(text, data, language);
+        String rendered = fill(html, data, language);
         int end = plain.indexOf('\n');
         String first = end < 0 ? plain : plain.substring(0, end);
         if (!first.startsWith(SUBJECT)) {
@@ -60,6 +61,12 @@ public class MailTemplates {
         boolean present = engine.getTemplate("mail/" + name + "_" + language + ".txt") != null
                 && engine.getTemplate("mail/" + name + "_" + language + ".html") != null;
         return present ? language : DEFAULT_LANGUAGE;
+    }
+
+    private static String fill(Template template, Map<String, Object> data, String language) {
+        TemplateInstance instance = template.instance();
+        data.forEach(instance::data);
+        return instance.data("lang", language).render();
     }
 
     private Template require(String id) {

@@ -71,14 +71,19 @@ public class RequestResource {
             @Schema(description = "Default: the type's default priority") Priority priority,
             @Size(max = 200) @Schema(description = "Managers (and integrations): the person the request is for") String onBehalfOf,
             @Schema(description = "Default PORTAL, or API for integrations") Channel channel,
-            @Size(max = 200) @Schema(description = "Integrations (service role) only: the requester") String requester) {
+            @Size(max = 200) @Schema(description = "Integrations (service role) only: the requester") String requester,
+            @Size(max = 320) @Schema(description = "Integrations (service role) only: the requester's mail address, for "
+                    + "the decline decision and the survey invitation (others' addresses come from their token)",
+                    examples = "employee@hrloop.local") String requesterEmail) {
     }
 
     @POST
     @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.SERVICE })
     @Operation(summary = "Submit a request", description = "An employee submits for themself, a manager may name "
             + "onBehalfOf, an integration (service role) names the requester. Due times are computed at once in "
-            + "business minutes of the type's calendar. Idempotency-Key makes a retry return the first result.")
+            + "business minutes of the type's calendar. Idempotency-Key makes a retry return the first result. The "
+            + "requester's mail address comes from their token (email claim); an integration filing for someone may "
+            + "name it in requesterEmail.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmitRequest.class),
             examples = { @ExampleObject(name = "employee", value = Examples.SUBMIT),
                     @ExampleObject(name = "manager on behalf", value = Examples.SUBMIT_ON_BEHALF),
@@ -96,7 +101,8 @@ public class RequestResource {
     public Response submit(@Valid @NotNull SubmitRequest body, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.execute(key, caller.personId(), "POST /api/v1/requests", body, () -> {
             HrRequest created = requests.submit(new RequestService.Submission(body.type(), body.subject(),
-                    body.description(), body.priority(), body.onBehalfOf(), body.channel(), body.requester()));
+                    body.description(), body.priority(), body.onBehalfOf(), body.channel(), body.requester(),
+                    body.requesterEmail()));
             return Response.created(URI.create("/api/v1/requests/" + created.id)).tag(String.valueOf(created.version))
                     .entity(views.of(created)).build();
         });

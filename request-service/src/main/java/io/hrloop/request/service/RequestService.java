@@ -17,6 +17,7 @@ import io.hrloop.common.api.Cursor;
 import io.hrloop.common.api.Page;
 import io.hrloop.common.contract.RequestSubmitted;
 import io.hrloop.common.domain.DomainException;
+import io.hrloop.common.security.MailAddresses;
 import io.hrloop.common.security.Roles;
 import io.hrloop.common.time.Times;
 import io.hrloop.request.config.RequestConfig;
@@ -55,9 +56,14 @@ public class RequestService {
         this.times = times;
     }
 
-    /** What a caller submits; {@code requester} only for the service role. */
+    /** What a caller submits; {@code requester} and {@code requesterEmail} only for the service role. */
     public record Submission(String type, String subject, String description, Priority priority, String onBehalfOf,
-            Channel channel, String requester) {
+            Channel channel, String requester, String requesterEmail) {
+
+        public Submission(String type, String subject, String description, Priority priority, String onBehalfOf,
+                Channel channel, String requester) {
+            this(type, subject, description, priority, onBehalfOf, channel, requester, null);
+        }
     }
 
     @Transactional
@@ -74,6 +80,19 @@ public class RequestService {
         } else if (service && s.requester() == null) {
             throw DomainException.invalid("requester-required",
                     "an integration must name the requester (the person the request is for)");
+        }
+        if (s.requesterEmail() != null && !service) {
+            throw DomainException.notPermitted("your address is taken from your token; only integrations with the "
+                    + "service role name the requester's address");
+        }
+        String requesterEmail = null;
+        if (s.requesterEmail() != null) {
+            requesterEmail = MailAddresses.usable(s.requesterEmail());
+            if (requesterEmail == null) {
+                String message = "not a mail address";
+                throw DomainException.invalid("validation", "requesterEmail: " + message)
+                        .with("errors", List.of(Map.of("field", "requesterEmail", "message", message)));
+            }
         }
         String onBehalfOf = s.onBehalfOf() == null || s.onBehalfOf().equals(requester) ? null : s.onBehalfOf();
         if (onBehalfOf != null && !access.hasAny(Roles.MANAGER, Roles.SERVICE)) {
@@ -104,6 +123,10 @@ public class RequestService {
         r.requester = requester;
         r.onBehalfOf = onBehalfOf;
         r.submittedBy = me;
+        // Where decisions and the survey invitation reach the requester: their own token's address, or the one
+        // the integration that files for them names.
+        r.requesterEmail = service ? requesterEmail : access.email();
+        r.requesterLocale = service ? null : access.locale();
         r.team = type.team;
         r.confidential = type.confidential;
         r.calendarKey = type.calendarKey;
