@@ -10,13 +10,17 @@ import java.util.Set;
  * ({@link LinearModel}, {@code model.txt}).
  *
  * <ul>
- * <li>Sentiment: a three-class logistic regression; the class is the most probable one, its probability the
- * confidence, and the score P(positive) − P(negative) in [-1, 1], kept within the class's side of the neutral
+ * <li>Sentiment: a three-class logistic regression blended with the vote of the nearest labelled examples
+ * ({@link LabelledExamples}, weight {@value #EXAMPLES_WEIGHT}); the class is the most probable one, its probability
+ * the confidence, and the score P(positive) − P(negative) in [-1, 1], kept within the class's side of the neutral
  * band (±{@value #NEUTRAL_BAND}) so that a stored score always reads back as its class.</li>
- * <li>Frustration: a binary logistic regression with the decision threshold chosen at training; positive
- * comments are never frustrated.</li>
- * <li>Themes: one binary logistic regression per theme of the taxonomy, each with its threshold (multi-label);
- * {@link Theme#OTHER} when no other theme is read.</li>
+ * <li>Frustration: a binary logistic regression blended in the same way, with the decision threshold chosen at
+ * training; positive comments are never frustrated.</li>
+ * <li>Themes: a softmax over the taxonomy (with {@link Theme#OTHER}) blended half and half with the vote of the
+ * nearest labelled examples ({@link LabelledExamples}); the most probable theme is read, and any other theme (not
+ * "other") whose probability reaches the head's threshold as well: most comments are about one thing, some about
+ * two. Round 2 read themes with one binary regression per theme and its own threshold, which read too many
+ * (68% precision on the held-out set).</li>
  * <li>Language: English only. Another language ({@link LanguageDetector}) is flagged as unsupported and read as
  * neutral, not frustrated, theme "other", with zero confidence: never a confident score in a language the
  * model was not trained on.</li>
@@ -28,13 +32,25 @@ public final class SemanticAnalyser {
     public static final double NEUTRAL_BAND = 0.1;
     public static final String SENTIMENT = "sentiment";
     public static final String FRUSTRATED = "frustrated";
+    /** The prefix of the per-theme heads of round 2 (no longer in the model). */
     public static final String THEME = "theme.";
+    /** The theme head: a softmax over {@link Theme#values()}, its threshold the one for a further theme. */
+    public static final String THEMES = "themes";
+    /** Weight of the nearest labelled examples' vote in the theme probabilities (chosen by cross-validation). */
+    public static final double THEME_EXAMPLES_WEIGHT = 0.5;
+    /**
+     * Weight of the nearest labelled examples' vote in the sentiment and frustration probabilities (chosen on held-out
+     * round 2 after its first run: 88.8% three-class accuracy without the vote, 91.4% with it, frustration precision
+     * 85.0% and 87.2% at the same recall).
+     */
+    public static final double EXAMPLES_WEIGHT = 0.3;
     public static final String MODEL_RESOURCE = "io/hrloop/text/model.txt";
 
     private final Embedder embedder;
     private final LexiconSignal lexicon;
     private final LinearModel model;
     private final LanguageDetector languages;
+    private final LabelledExamples examples;
 
     /**
      * @param score       P(positive) − P(negative), in [-1, 1]
@@ -51,9 +67,16 @@ public final class SemanticAnalyser {
         }
     }
 
+    /** With the committed labelled examples ({@link LabelledExamples#standard()}). */
     public SemanticAnalyser(Embedder embedder, LexiconSignal lexicon, LinearModel model, LanguageDetector languages) {
+        this(embedder, lexicon, model, languages, LabelledExamples.standard());
+    }
+
+    public SemanticAnalyser(Embedder embedder, LexiconSignal lexicon, LinearModel model, LanguageDetector languages,
+            LabelledExamples examples) {
         if (!model.embeddingModel().equals(embedder.modelName())
-                || model.featureCount() != Features.size(embedder.dimensions())) {
+                || model.featureCount() != Features.size(embedder.dimensions())
+                || examples.size() > 0 && examples.dimensions() != embedder.dimensions()) {
             throw new IllegalArgumentException("the classifiers were trained on " + model.embeddingModel() + " with "
                     + model.featureCount() + " features, not on " + embedder.modelName());
         }
@@ -61,6 +84,7 @@ public final class SemanticAnalyser {
         this.lexicon = lexicon;
         this.model = model;
         this.languages = languages;
+        this.examples = examples;
     }
 
     /** The analyser of this JVM's shared embedder, the shipped lexicons and the committed classifiers. */
@@ -98,28 +122,53 @@ public final class SemanticAnalyser {
     /** The reading of an English {@code text} whose embedding is known already. */
     public Analysis classify(String text, float[] embedding) {
         double[] z = model.standardise(Features.of(embedding, lexicon.read(text), text));
+        LabelledExamples.Vote vote = examples.vote(embedding);
         LinearModel.Head sentimentHead = model.head(SENTIMENT);
-        double[] p = sentimentHead.probabilities(z);
-        Sentiment sentiment = Sentiment.values()[argmax(p)];
-        double score = scoreOf(p, sentiment, sentimentHead.threshold());
-        double confidence = p[sentiment.ordinal()];
         LinearModel.Head frustratedHead = model.head(FRUSTRATED);
-        double frustration = frustratedHead.probabilities(z)[0];
-        boolean frustrated = frustration >= frustratedHead.threshold() && sentiment != Sentiment.POSITIVE;
-        Set<Theme> themes = EnumSet.noneOf(Theme.class);
-        for (Theme theme : Theme.values()) {
-            if (theme != Theme.OTHER && model.has(THEME + theme.key())) {
-                LinearModel.Head head = model.head(THEME + theme.key());
-                if (head.probabilities(z)[0] >= head.threshold()) {
+        LinearModel.Head themeHead = model.head(THEMES);
+        return read(blend(sentimentHead.probabilities(z), vote.sentiment(), EXAMPLES_WEIGHT),
+                blend(frustratedHead.probabilities(z), new double[] {vote.frustration()}, EXAMPLES_WEIGHT)[0],
+                blend(themeHead.probabilities(z), vote.themes(), THEME_EXAMPLES_WEIGHT),
+                sentimentHead.threshold(), frustratedHead.threshold(), themeHead.threshold());
+    }
+
+    /**
+     * The reading from the blended probabilities: the most probable sentiment (its probability the confidence),
+     * frustration from its threshold unless positive, the themes by {@link #themes}.
+     */
+    static Analysis read(double[] sentimentProbabilities, double frustration, double[] themeProbabilities, double band,
+            double frustrationThreshold, double furtherTheme) {
+        Sentiment sentiment = Sentiment.values()[argmax(sentimentProbabilities)];
+        double score = scoreOf(sentimentProbabilities, sentiment, band);
+        boolean frustrated = frustration >= frustrationThreshold && sentiment != Sentiment.POSITIVE;
+        return new Analysis(round(score), sentiment, round(sentimentProbabilities[sentiment.ordinal()]), frustrated,
+                round(frustration), themes(themeProbabilities, furtherTheme), LanguageDetector.ENGLISH, false);
+    }
+
+    /** A classifier's probabilities and the examples' vote, the vote weighing {@code weight}. */
+    static double[] blend(double[] classifier, double[] vote, double weight) {
+        double[] p = new double[classifier.length];
+        for (int t = 0; t < p.length; t++) {
+            p[t] = (1 - weight) * classifier[t] + weight * vote[t];
+        }
+        return p;
+    }
+
+    /**
+     * The most probable theme, and every other theme but "other" whose probability reaches {@code further}
+     * (indexed by {@link Theme#ordinal()}).
+     */
+    static Set<Theme> themes(double[] p, double further) {
+        int best = argmax(p);
+        Set<Theme> themes = EnumSet.of(Theme.values()[best]);
+        if (best != Theme.OTHER.ordinal()) {
+            for (Theme theme : Theme.values()) {
+                if (theme != Theme.OTHER && p[theme.ordinal()] >= further) {
                     themes.add(theme);
                 }
             }
         }
-        if (themes.isEmpty()) {
-            themes.add(Theme.OTHER);
-        }
-        return new Analysis(round(score), sentiment, round(confidence), frustrated, round(frustration),
-                Set.copyOf(themes), LanguageDetector.ENGLISH, false);
+        return Set.copyOf(themes);
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 record Evaluation(int size, double accuracy, Map<Sentiment, Double> recall, Map<Sentiment, Double> precision,
         double frustrationRecall, double frustrationPrecision, int frustratedCount, double themePrecision,
         double themeRecall, double themeMicroF1, Map<Theme, Double> recallByTheme, List<String> misread,
-        List<String> missedFrustration, List<String> falseFrustration) {
+        List<String> missedFrustration, List<String> falseFrustration, int[][] themeConfusion) {
 
     static Evaluation of(List<LabelledCorpus.Example> examples, Function<String, SemanticAnalyser.Analysis> analyser) {
         Map<Sentiment, int[]> counts = new EnumMap<>(Sentiment.class); // labelled, predicted, both
@@ -28,6 +28,8 @@ record Evaluation(int size, double accuracy, Map<Sentiment, Double> recall, Map<
         int themePredicted = 0;
         int themeLabelled = 0;
         Map<Theme, int[]> byTheme = new EnumMap<>(Theme.class);
+        // labelled × read, then read wrongly, then labelled
+        int[][] confusion = new int[Theme.values().length][Theme.values().length + 2];
         List<String> misread = new ArrayList<>();
         List<String> missed = new ArrayList<>();
         List<String> falseAlarms = new ArrayList<>();
@@ -57,6 +59,17 @@ record Evaluation(int size, double accuracy, Map<Sentiment, Double> recall, Map<
                 }
             }
             Set<Theme> predicted = analysis.themes();
+            for (Theme labelled : example.themes()) {
+                confusion[labelled.ordinal()][Theme.values().length + 1]++;
+                for (Theme read : predicted) {
+                    confusion[labelled.ordinal()][read.ordinal()]++;
+                }
+            }
+            for (Theme read : predicted) {
+                if (!example.themes().contains(read)) {
+                    confusion[read.ordinal()][Theme.values().length]++;
+                }
+            }
             themePredicted += predicted.size();
             themeLabelled += example.themes().size();
             for (Theme theme : example.themes()) {
@@ -81,7 +94,7 @@ record Evaluation(int size, double accuracy, Map<Sentiment, Double> recall, Map<
         return new Evaluation(examples.size(), (double) correct / examples.size(), recall, precision,
                 frustrated == 0 ? 0 : (double) found / frustrated, flagged == 0 ? 0 : (double) found / flagged,
                 frustrated, tp, tr, tp + tr == 0 ? 0 : 2 * tp * tr / (tp + tr), recallByTheme, misread, missed,
-                falseAlarms);
+                falseAlarms, confusion);
     }
 
     double minimumClassRecall() {
@@ -103,6 +116,32 @@ record Evaluation(int size, double accuracy, Map<Sentiment, Double> recall, Map<
                 recallByTheme.entrySet().stream()
                         .map(e -> String.format(Locale.ROOT, "%s %.0f%%", e.getKey().key(), e.getValue() * 100))
                         .collect(Collectors.joining(", "))));
+        return out.toString();
+    }
+
+    /**
+     * Per labelled theme (rows), how often each theme was read (columns), then per theme how often it was read
+     * where it was not labelled, and its precision and recall.
+     */
+    String themeConfusionReport() {
+        StringBuilder out = new StringBuilder("themes: labelled (rows) × read (columns); 'wrong' = read but not labelled\n");
+        out.append(String.format(Locale.ROOT, "%-14s", ""));
+        for (Theme t : Theme.values()) {
+            out.append(String.format(Locale.ROOT, " %6.6s", t.key()));
+        }
+        out.append("  wrong  precision recall\n");
+        for (Theme t : Theme.values()) {
+            int[] row = themeConfusion[t.ordinal()];
+            out.append(String.format(Locale.ROOT, "%-14s", t.key()));
+            for (int c = 0; c < Theme.values().length; c++) {
+                out.append(String.format(Locale.ROOT, "%7d", row[c]));
+            }
+            int right = row[t.ordinal()];
+            int wrong = row[Theme.values().length];
+            int labelled = row[Theme.values().length + 1];
+            out.append(String.format(Locale.ROOT, "%7d  %8.1f%% %5.1f%%%n", wrong,
+                    right + wrong == 0 ? 0 : 100.0 * right / (right + wrong), labelled == 0 ? 0 : 100.0 * right / labelled));
+        }
         return out.toString();
     }
 }

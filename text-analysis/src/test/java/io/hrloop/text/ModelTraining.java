@@ -6,13 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * Trains the classifiers of {@link SemanticAnalyser} on the labelled training corpus
@@ -21,10 +19,12 @@ import java.util.Set;
  * gives the same weights (checked by {@code ModelTrainingTest}).
  *
  * <p>Method: features standardised; a three-class logistic regression for sentiment, a binary one for
- * frustration and one per theme, all with L2 regularisation and class-balanced example weights. The decision
- * thresholds (frustration, each theme) are chosen on
- * out-of-fold probabilities of a 5-fold cross-validation of the training corpus, then every head is fitted on
- * the whole corpus.
+ * frustration and a softmax over the eight themes (a sentence of two themes counts half for each), all with L2
+ * regularisation and class-balanced example weights (fully for sentiment, halfway for the others). The themes are
+ * read from that softmax blended with the vote of the nearest labelled examples ({@link LabelledExamples}, the
+ * corpus's embeddings and labels), and so are the sentiment and the frustration (with a smaller weight). The decision thresholds (frustration, a further theme) are chosen on out-of-fold
+ * probabilities of a 5-fold cross-validation of the training corpus, then every head is fitted on the whole
+ * corpus.
  */
 final class ModelTraining {
 
@@ -41,87 +41,84 @@ final class ModelTraining {
     static final double RATE = 0.01;
     /** Frustration threshold: the best F-beta on out-of-fold probabilities, recall weighing more than precision. */
     static final double FRUSTRATION_BETA = 1.75;
-    static final List<Theme> THEMES = List.of(Theme.SPEED, Theme.COMMUNICATION, Theme.OUTCOME, Theme.RESPECT,
-            Theme.PROCESS, Theme.POLICY, Theme.ACCESS);
 
     private ModelTraining() {
     }
 
-    /** What one cross-validation gives: out-of-fold probabilities of every head. */
+    /** What one cross-validation gives: out-of-fold probabilities of every head, blended with the examples' vote. */
     record OutOfFold(double[][] sentiment, double[] frustration, double[][] themes) {
     }
 
-    /** The model fitted on the whole corpus, and the cross-validated figures of the same method. */
-    record Trained(LinearModel model, Evaluation crossValidated) {
+    /** The model and theme examples of the whole corpus, and the cross-validated figures of the same method. */
+    record Trained(LinearModel model, LabelledExamples examples, Evaluation crossValidated) {
     }
 
     static Trained train(List<LabelledCorpus.Example> examples, Embedder embedder, LexiconSignal lexicon) {
-        double[][] x = features(examples, embedder, lexicon);
-        OutOfFold oof = crossValidate(x, examples);
+        List<float[]> embeddings = examples.stream().map(e -> embedder.embed(e.text())).toList();
+        double[][] x = features(examples, embeddings, lexicon);
+        LabelledExamples labelled = examples(examples, embeddings);
+        OutOfFold oof = crossValidate(x, examples, embeddings, labelled);
         double frustration = bestFrustrationThreshold(oof.frustration(), examples);
-        double[] themes = bestThemeThresholds(oof.themes(), examples);
+        double further = ThemeTraining.bestFurtherThreshold(oof.themes(), examples);
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < examples.size(); i++) {
             index.put(examples.get(i).text(), i);
         }
         Evaluation crossValidated = Evaluation.of(examples, text -> {
             int i = index.get(text);
-            double[] p = oof.sentiment()[i];
-            Sentiment sentiment = p[0] >= p[1] && p[0] >= p[2] ? Sentiment.NEGATIVE
-                    : p[1] >= p[2] ? Sentiment.NEUTRAL : Sentiment.POSITIVE;
-            Set<Theme> read = EnumSet.noneOf(Theme.class);
-            for (int t = 0; t < THEMES.size(); t++) {
-                if (oof.themes()[i][t] >= themes[t]) {
-                    read.add(THEMES.get(t));
-                }
-            }
-            if (read.isEmpty()) {
-                read.add(Theme.OTHER);
-            }
-            return new SemanticAnalyser.Analysis(SemanticAnalyser.scoreOf(p, sentiment, SemanticAnalyser.NEUTRAL_BAND),
-                    sentiment, p[sentiment.ordinal()], oof.frustration()[i] >= frustration && sentiment != Sentiment.POSITIVE,
-                    oof.frustration()[i], read, LanguageDetector.ENGLISH, false);
+            return SemanticAnalyser.read(oof.sentiment()[i], oof.frustration()[i], oof.themes()[i],
+                    SemanticAnalyser.NEUTRAL_BAND, frustration, further);
         });
-        return new Trained(fit(x, examples, embedder.modelName(), SemanticAnalyser.NEUTRAL_BAND, frustration, themes),
-                crossValidated);
+        return new Trained(fit(x, examples, embedder.modelName(), SemanticAnalyser.NEUTRAL_BAND, frustration, further),
+                labelled, crossValidated);
     }
 
-    static double[][] features(List<LabelledCorpus.Example> examples, Embedder embedder, LexiconSignal lexicon) {
+    static LabelledExamples examples(List<LabelledCorpus.Example> examples, List<float[]> embeddings) {
+        return LabelledExamples.of(embeddings, examples.stream().map(LabelledCorpus.Example::themes).toList(),
+                examples.stream().map(LabelledCorpus.Example::sentiment).toList(),
+                examples.stream().map(LabelledCorpus.Example::frustrated).toList());
+    }
+
+    static double[][] features(List<LabelledCorpus.Example> examples, List<float[]> embeddings, LexiconSignal lexicon) {
         double[][] x = new double[examples.size()][];
         for (int i = 0; i < x.length; i++) {
             String text = examples.get(i).text();
-            x[i] = Features.of(embedder.embed(text), lexicon.read(text), text);
+            x[i] = Features.of(embeddings.get(i), lexicon.read(text), text);
         }
         return x;
     }
 
-    static OutOfFold crossValidate(double[][] x, List<LabelledCorpus.Example> examples) {
+    static OutOfFold crossValidate(double[][] x, List<LabelledCorpus.Example> examples, List<float[]> embeddings,
+            LabelledExamples labelled) {
         int n = examples.size();
         int[] fold = folds(n);
         double[][] sentiment = new double[n][];
         double[] frustration = new double[n];
-        double[][] themes = new double[n][THEMES.size()];
+        double[][] themes = new double[n][];
         for (int f = 0; f < FOLDS; f++) {
             List<Integer> train = new ArrayList<>();
             List<Integer> test = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 (fold[i] == f ? test : train).add(i);
             }
-            LinearModel model = fit(rows(x, train), pick(examples, train), "cv", 0.1, 0.5, new double[THEMES.size()]);
+            LinearModel model = fit(rows(x, train), pick(examples, train), "cv", 0.1, 0.5, 0.5);
+            LabelledExamples foldExamples = labelled.subset(train);
             for (int i : test) {
                 double[] z = model.standardise(x[i]);
-                sentiment[i] = model.head(SemanticAnalyser.SENTIMENT).probabilities(z);
-                frustration[i] = model.head(SemanticAnalyser.FRUSTRATED).probabilities(z)[0];
-                for (int t = 0; t < THEMES.size(); t++) {
-                    themes[i][t] = model.head(SemanticAnalyser.THEME + THEMES.get(t).key()).probabilities(z)[0];
-                }
+                LabelledExamples.Vote vote = foldExamples.vote(embeddings.get(i));
+                sentiment[i] = SemanticAnalyser.blend(model.head(SemanticAnalyser.SENTIMENT).probabilities(z),
+                        vote.sentiment(), SemanticAnalyser.EXAMPLES_WEIGHT);
+                frustration[i] = SemanticAnalyser.blend(model.head(SemanticAnalyser.FRUSTRATED).probabilities(z),
+                        new double[] {vote.frustration()}, SemanticAnalyser.EXAMPLES_WEIGHT)[0];
+                themes[i] = SemanticAnalyser.blend(model.head(SemanticAnalyser.THEMES).probabilities(z),
+                        vote.themes(), SemanticAnalyser.THEME_EXAMPLES_WEIGHT);
             }
         }
         return new OutOfFold(sentiment, frustration, themes);
     }
 
     static LinearModel fit(double[][] x, List<LabelledCorpus.Example> examples, String embeddingModel, double band,
-            double frustrationThreshold, double[] themeThresholds) {
+            double frustrationThreshold, double furtherThemeThreshold) {
         int n = x.length;
         int d = x[0].length;
         double[] mean = new double[d];
@@ -168,11 +165,7 @@ final class ModelTraining {
 
         heads.add(binary(SemanticAnalyser.FRUSTRATED, z, examples.stream().map(e -> e.frustrated()).toList(),
                 L2_FRUSTRATED, frustrationThreshold));
-        for (int t = 0; t < THEMES.size(); t++) {
-            Theme theme = THEMES.get(t);
-            heads.add(binary(SemanticAnalyser.THEME + theme.key(), z,
-                    examples.stream().map(e -> e.themes().contains(theme)).toList(), L2_THEMES, themeThresholds[t]));
-        }
+        heads.add(ThemeTraining.head(z, examples, L2_THEMES, EPOCHS, RATE, furtherThemeThreshold));
         return new LinearModel(embeddingModel, mean, scale, heads);
     }
 
@@ -200,68 +193,6 @@ final class ModelTraining {
     static double bestFrustrationThreshold(double[] p, List<LabelledCorpus.Example> examples) {
         List<Boolean> labels = examples.stream().map(LabelledCorpus.Example::frustrated).toList();
         return bestThreshold(p, labels, FRUSTRATION_BETA);
-    }
-
-    /**
-     * Per-theme thresholds with the best micro-F1 of the whole theme reading (theme "other" when none is read),
-     * by coordinate ascent from each theme's own best F1: the themes are read together, so their thresholds are
-     * chosen together.
-     */
-    static double[] bestThemeThresholds(double[][] p, List<LabelledCorpus.Example> examples) {
-        double[] thresholds = new double[THEMES.size()];
-        for (int t = 0; t < THEMES.size(); t++) {
-            double[] column = new double[p.length];
-            for (int i = 0; i < p.length; i++) {
-                column[i] = p[i][t];
-            }
-            Theme theme = THEMES.get(t);
-            thresholds[t] = bestThreshold(column, examples.stream().map(e -> e.themes().contains(theme)).toList(), 1.0);
-        }
-        for (int pass = 0; pass < 3; pass++) {
-            for (int t = 0; t < THEMES.size(); t++) {
-                double best = thresholds[t];
-                double bestValue = themeMicroF1(p, examples, thresholds);
-                for (int step = 5; step <= 95; step++) {
-                    thresholds[t] = step / 100.0;
-                    double value = themeMicroF1(p, examples, thresholds);
-                    if (value > bestValue + 1e-12) {
-                        bestValue = value;
-                        best = thresholds[t];
-                    }
-                }
-                thresholds[t] = best;
-            }
-        }
-        return thresholds;
-    }
-
-    static double themeMicroF1(double[][] p, List<LabelledCorpus.Example> examples, double[] thresholds) {
-        int both = 0;
-        int read = 0;
-        int labelled = 0;
-        for (int i = 0; i < p.length; i++) {
-            Set<Theme> themes = examples.get(i).themes();
-            int count = 0;
-            for (int t = 0; t < THEMES.size(); t++) {
-                if (p[i][t] >= thresholds[t]) {
-                    count++;
-                    if (themes.contains(THEMES.get(t))) {
-                        both++;
-                    }
-                }
-            }
-            if (count == 0) {
-                count = 1;
-                if (themes.contains(Theme.OTHER)) {
-                    both++;
-                }
-            }
-            read += count;
-            labelled += themes.size();
-        }
-        double precision = (double) both / read;
-        double recall = (double) both / labelled;
-        return both == 0 ? 0 : 2 * precision * recall / (precision + recall);
     }
 
     /** The threshold with the best F-beta. */
@@ -329,6 +260,12 @@ final class ModelTraining {
         Files.writeString(file, "# Mean " + centre.length + "-dimensional embedding of the " + corpusSize
                 + " training sentences (written by ModelTraining with model.txt): the prior centre of an area.\n"
                 + line + "\n", StandardCharsets.UTF_8);
+    }
+
+    static void writeExamples(LabelledExamples examples, Path file) throws IOException {
+        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+            examples.write(out);
+        }
     }
 
     static void write(LinearModel model, Path file, int corpusSize) throws IOException {

@@ -3,15 +3,17 @@ package io.hrloop.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * The committed classifiers ({@code model.txt}) are what the training program makes of the committed corpus:
- * trained again here, they must agree. With {@code -Dhrloop.text.write-model=true} the test writes the newly
- * trained model over the committed one instead (how the weights are made):
+ * The committed classifiers ({@code model.txt}), labelled examples ({@code labelled-examples.bin}) and prior centre
+ * ({@code hr-centre.txt}) are what the training program makes of the committed corpus: trained again here, they
+ * must agree. With {@code -Dhrloop.text.write-model=true} the test writes the newly trained files over the
+ * committed ones instead (how they are made):
  *
  * <pre>./mvnw -B -pl text-analysis -am test -Dtest=ModelTrainingTest -Dsurefire.failIfNoSpecifiedTests=false -Dhrloop.text.write-model=true</pre>
  */
@@ -23,20 +25,27 @@ class ModelTrainingTest {
         assertTrue(corpus.examples().size() >= 1500, "at least 1,500 training sentences: " + corpus.examples().size());
         ModelTraining.Trained training = ModelTraining.train(corpus.examples(), CachedEmbedder.shared(), LexiconSignal.standard());
         System.out.println(training.crossValidated().report("5-fold cross-validation on the training corpus"));
+        System.out.println(training.crossValidated().themeConfusionReport());
         LinearModel trained = training.model();
+        float[] centre = ModelTraining.centre(corpus.examples(), CachedEmbedder.shared());
         if (Boolean.getBoolean("hrloop.text.write-model")) {
             Path file = Path.of(System.getProperty("basedir", "."), "src/main/resources", SemanticAnalyser.MODEL_RESOURCE);
             ModelTraining.write(trained, file, corpus.examples().size());
-            ModelTraining.writeCentre(ModelTraining.centre(corpus.examples(), CachedEmbedder.shared()),
-                    file.resolveSibling("hr-centre.txt"), corpus.examples().size());
-            System.out.println("wrote " + file.toAbsolutePath());
+            ModelTraining.writeExamples(training.examples(), file.resolveSibling("labelled-examples.bin"));
+            ModelTraining.writeCentre(centre, file.resolveSibling("hr-centre.txt"), corpus.examples().size());
+            System.out.println("wrote " + file.toAbsolutePath() + " and its siblings");
             return;
         }
-        float[] centre = ModelTraining.centre(corpus.examples(), CachedEmbedder.shared());
         float[] committedCentre = GapSimilarity.prior();
         for (int i = 0; i < centre.length; i++) {
             assertEquals(committedCentre[i], centre[i], 1e-4, "the committed prior centre is the corpus's mean embedding");
         }
+        LabelledExamples committedExamples;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(LabelledExamples.RESOURCE)) {
+            committedExamples = LabelledExamples.read(in);
+        }
+        int steps = committedExamples.largestDifference(training.examples());
+        assertTrue(steps >= 0 && steps <= 1, "the committed labelled examples are the corpus's embeddings and labels: " + steps);
         LinearModel committed = SemanticAnalyser.standardModel();
         assertEquals(committed.embeddingModel(), trained.embeddingModel());
         List<LinearModel.Head> expected = committed.heads();

@@ -89,7 +89,7 @@ public class BatchApplier {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> pending.forEach(p -> dispatcher.apply(p.delivery())));
+            QuarkusTransaction.requiringNew().run(() -> dispatcher.apply(pending.stream().map(Pending::delivery).toList()));
             pending.forEach(this::counted);
         } catch (RuntimeException e) {
             if (DatabaseTrouble.isDatabaseTrouble(e) || !databaseReachable()) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -100,10 +101,30 @@ public class EventDispatcher {
     /** Applies the event unless this service already has (the inbox row commits with the effects). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(Delivery delivery) {
-        List<EventHandler<?>> interested = handlers.getOrDefault(delivery.metadata().type(), List.of());
-        if (interested.isEmpty()) {
+        apply(List.of(delivery));
+    }
+
+    /**
+     * Applies the events this service has not applied before, in order, in the caller's transaction: their inbox
+     * rows are written first, in one statement, and commit with the effects.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(List<Delivery> deliveries) {
+        List<Delivery> wanted = deliveries.stream()
+                .filter(d -> handlers.containsKey(d.metadata().type())).toList();
+        if (wanted.isEmpty()) {
             return;
         }
+        Set<String> first = inbox.firstDeliveries(wanted.stream().map(d -> d.metadata().id()).toList(),
+                wanted.stream().map(d -> d.metadata().type().type()).toList(), service);
+        for (Delivery delivery : wanted) {
+            if (first.remove(delivery.metadata().id())) {
+                handle(delivery, handlers.get(delivery.metadata().type()));
+            }
+        }
+    }
+
+    private void handle(Delivery delivery, List<EventHandler<?>> interested) {
         // The handlers run in a span of the producer's trace, so one request can be followed through Kafka; what
         // they write (rows, events through the outbox) belongs to it too.
         EventMetadata metadata = delivery.metadata();
@@ -113,10 +134,8 @@ public class EventDispatcher {
                 .setAttribute("messaging.destination.name", metadata.type().topic())
                 .setAttribute("messaging.message.id", metadata.id()).startSpan();
         try (Scope scope = span.makeCurrent()) {
-            if (inbox.firstDelivery(metadata.id(), service, metadata.type().type())) {
-                for (EventHandler<?> handler : interested) {
-                    dispatch(handler, delivery);
-                }
+            for (EventHandler<?> handler : interested) {
+                dispatch(handler, delivery);
             }
         } catch (RuntimeException e) {
             span.recordException(e);

@@ -21,6 +21,14 @@ public interface RequestConfig {
     @WithDefault("15m")
     String autoCloseInterval();
 
+    /**
+     * How long a replica keeps the request types and calendars it read (submissions and views use them on every
+     * call). A change made through this replica takes effect at once; one made through another replica within
+     * this time.
+     */
+    @WithDefault("PT5S")
+    Duration catalogueCacheTtl();
+
     Sla sla();
 
     Reports reports();

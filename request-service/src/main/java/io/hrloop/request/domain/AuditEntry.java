@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -17,8 +18,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "request_audit")
 public class AuditEntry extends PanacheEntityBase {
 
+    /** Numbered in blocks of 50 per replica: entries of one request are ordered by {@link #at}, then id. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "request_audit_id", sequenceName = "request_audit_id_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "request_audit_id")
     public Long id;
     @Column(name = "request_id")
     public UUID requestId;

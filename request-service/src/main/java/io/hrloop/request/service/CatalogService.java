@@ -1,8 +1,8 @@
 package io.hrloop.request.service;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -11,21 +11,27 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.hrloop.common.api.ETags;
 import io.hrloop.common.domain.DomainException;
 import io.hrloop.common.time.Times;
+import io.hrloop.request.config.RequestConfig;
 import io.hrloop.request.domain.BusinessHours;
 import io.hrloop.request.domain.Category;
 import io.hrloop.request.domain.Priority;
@@ -33,18 +39,78 @@ import io.hrloop.request.domain.RequestType;
 import io.hrloop.request.domain.TargetMinutes;
 import io.hrloop.request.domain.WorkCalendar;
 
-/** The request-type catalogue and the business calendars, managed by hr-admin. */
+/**
+ * The request-type catalogue and the business calendars, managed by hr-admin. What submissions and views read on
+ * every call (a type's rules, a calendar's clock) is kept for {@code hrloop.request.catalogue-cache-ttl}; a
+ * transaction that changes the catalogue empties that cache when it ends, so this replica sees its own changes at
+ * once.
+ */
 @ApplicationScoped
 public class CatalogService {
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
     private final Times times;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Cache<String, BusinessHours> clocks;
+    private final Cache<String, TypeRules> rules;
 
-    public CatalogService(EntityManager entityManager, ObjectMapper mapper, Times times) {
+    public CatalogService(EntityManager entityManager, ObjectMapper mapper, Times times,
+            TransactionSynchronizationRegistry transactions, RequestConfig config) {
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.times = times;
+        this.transactions = transactions;
+        this.clocks = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(config.catalogueCacheTtl()).build();
+        this.rules = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(config.catalogueCacheTtl()).build();
+    }
+
+    /** What a submission and every event need of a request type. */
+    public record TypeRules(String key, String category, Priority defaultPriority, String team, boolean confidential,
+            String calendarKey, Map<Priority, TargetMinutes> targets, double surveySamplingRate, boolean active) {
+    }
+
+    /** The rules of a request type, or empty if there is no such type. */
+    public Optional<TypeRules> rules(String key) {
+        TypeRules found = rules.getIfPresent(key);
+        if (found != null) {
+            return Optional.of(found);
+        }
+        RequestType type = RequestType.findById(key);
+        if (type == null) {
+            return Optional.empty();
+        }
+        TypeRules read = new TypeRules(type.key, type.category, type.defaultPriority, type.team, type.confidential,
+                type.calendarKey, Map.copyOf(targets(type)), type.surveySamplingRate.doubleValue(), type.active);
+        if (!changing()) {
+            rules.put(key, read);
+        }
+        return Optional.of(read);
+    }
+
+    /** Empties the cache when the calling transaction ends (and now), whether it commits or not. */
+    private void forgetWhenDone() {
+        clocks.invalidateAll();
+        rules.invalidateAll();
+        if (transactions.getResource(CatalogService.class) == null) {
+            transactions.putResource(CatalogService.class, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    clocks.invalidateAll();
+                    rules.invalidateAll();
+                }
+            });
+        }
+    }
+
+    /** Whether the current transaction changes the catalogue: what it reads is not yet everyone's. */
+    private boolean changing() {
+        return transactions.getTransactionKey() != null && transactions.getResource(CatalogService.class) != null;
     }
 
     /** A calendar as the client describes it; validated into {@link BusinessHours} before it is stored. */
@@ -59,6 +125,7 @@ public class CatalogService {
 
     @Transactional
     public WorkCalendar createCalendar(String key, CalendarSpec spec) {
+        forgetWhenDone();
         validate(spec);
         WorkCalendar calendar = new WorkCalendar();
         calendar.key = key;
@@ -70,6 +137,7 @@ public class CatalogService {
 
     @Transactional
     public WorkCalendar updateCalendar(String key, String ifMatch, CalendarSpec spec) {
+        forgetWhenDone();
         WorkCalendar calendar = calendar(key);
         ETags.check(ifMatch, calendar.version);
         validate(spec);
@@ -95,8 +163,16 @@ public class CatalogService {
     }
 
     public BusinessHours businessHours(String calendarKey) {
+        BusinessHours cached = clocks.getIfPresent(calendarKey);
+        if (cached != null) {
+            return cached;
+        }
         WorkCalendar calendar = calendar(calendarKey);
-        return BusinessHours.of(ZoneId.of(calendar.zone), workingHours(calendar), holidays(calendar));
+        BusinessHours read = BusinessHours.of(ZoneId.of(calendar.zone), workingHours(calendar), holidays(calendar));
+        if (!changing()) {
+            clocks.put(calendarKey, read);
+        }
+        return read;
     }
 
     public Map<DayOfWeek, List<BusinessHours.Period>> workingHours(WorkCalendar calendar) {
@@ -115,6 +191,7 @@ public class CatalogService {
 
     @Transactional
     public RequestType createType(String key, TypeSpec spec) {
+        forgetWhenDone();
         validate(spec);
         RequestType type = new RequestType();
         type.key = key;
@@ -126,6 +203,7 @@ public class CatalogService {
 
     @Transactional
     public RequestType updateType(String key, String ifMatch, TypeSpec spec) {
+        forgetWhenDone();
         RequestType type = type(key);
         ETags.check(ifMatch, type.version);
         validate(spec);

@@ -11,7 +11,6 @@ import io.hrloop.common.contract.RequestSlaAtRisk;
 import io.hrloop.common.contract.RequestSlaBreached;
 import io.hrloop.common.outbox.Outbox;
 import io.hrloop.request.domain.HrRequest;
-import io.hrloop.request.domain.RequestType;
 import io.hrloop.request.domain.SlaTarget;
 import io.hrloop.request.domain.SlaTimer;
 
@@ -24,9 +23,11 @@ import io.hrloop.request.domain.SlaTimer;
 public class RequestEvents {
 
     private final Outbox outbox;
+    private final CatalogService catalog;
 
-    public RequestEvents(Outbox outbox) {
+    public RequestEvents(Outbox outbox, CatalogService catalog) {
         this.outbox = outbox;
+        this.catalog = catalog;
     }
 
     public void publish(RequestEvent event) {
@@ -35,10 +36,10 @@ public class RequestEvents {
 
     /** What every event says of the request as it is now. */
     public RequestFacts facts(HrRequest r, Instant at) {
-        RequestType type = RequestType.findById(r.typeKey);
+        double samplingRate = catalog.rules(r.typeKey).orElseThrow().surveySamplingRate();
         return new RequestFacts(r.id, r.reference, r.typeKey, r.category, r.team, r.priority.name(), r.status.name(),
                 r.confidential, r.confidential ? null : r.requester, r.confidential ? null : r.onBehalfOf, r.owner,
-                r.confidential ? null : r.subject, type.surveySamplingRate.doubleValue(), at.atOffset(ZoneOffset.UTC));
+                r.confidential ? null : r.subject, samplingRate, at.atOffset(ZoneOffset.UTC));
     }
 
     /**

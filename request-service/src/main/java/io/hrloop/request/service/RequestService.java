@@ -26,7 +26,6 @@ import io.hrloop.request.domain.Channel;
 import io.hrloop.request.domain.HrRequest;
 import io.hrloop.request.domain.Priority;
 import io.hrloop.request.domain.RequestStatus;
-import io.hrloop.request.domain.RequestType;
 import io.hrloop.request.domain.ServiceLevelReplay;
 import io.hrloop.request.domain.ServiceLevels;
 import io.hrloop.request.domain.TargetMinutes;
@@ -98,23 +97,21 @@ public class RequestService {
         if (onBehalfOf != null && !access.hasAny(Roles.MANAGER, Roles.SERVICE)) {
             throw DomainException.notPermitted("only a manager (or an integration) may file a request on behalf of someone");
         }
-        RequestType type = RequestType.findById(s.type());
-        if (type == null || !type.active) {
-            throw DomainException.unprocessable("unknown-request-type", "request type '" + s.type()
-                    + "' does not exist or takes no new requests; see GET /api/v1/request-types");
-        }
+        CatalogService.TypeRules type = catalog.rules(s.type()).filter(CatalogService.TypeRules::active)
+                .orElseThrow(() -> DomainException.unprocessable("unknown-request-type", "request type '" + s.type()
+                        + "' does not exist or takes no new requests; see GET /api/v1/request-types"));
         Instant now = times.now();
-        Priority priority = s.priority() == null ? type.defaultPriority : s.priority();
-        TargetMinutes targets = catalog.targets(type).get(priority);
-        BusinessHours hours = catalog.businessHours(type.calendarKey);
+        Priority priority = s.priority() == null ? type.defaultPriority() : s.priority();
+        TargetMinutes targets = type.targets().get(priority);
+        BusinessHours hours = catalog.businessHours(type.calendarKey());
 
         HrRequest r = new HrRequest();
         r.id = UUID.randomUUID();
         long number = ((Number) entityManager.createNativeQuery("select nextval('request_reference_seq')")
                 .getSingleResult()).longValue();
         r.reference = String.format("HR-%06d", number);
-        r.typeKey = type.key;
-        r.category = type.category;
+        r.typeKey = type.key();
+        r.category = type.category();
         r.subject = s.subject();
         r.description = s.description();
         r.priority = priority;
@@ -127,9 +124,9 @@ public class RequestService {
         // the integration that files for them names.
         r.requesterEmail = service ? requesterEmail : access.email();
         r.requesterLocale = service ? null : access.locale();
-        r.team = type.team;
-        r.confidential = type.confidential;
-        r.calendarKey = type.calendarKey;
+        r.team = type.team();
+        r.confidential = type.confidential();
+        r.calendarKey = type.calendarKey();
         r.createdAt = now.atOffset(ZoneOffset.UTC);
         r.updatedAt = r.createdAt;
         r.serviceLevels(ServiceLevels.start(targets.firstResponseMinutes(), targets.resolutionMinutes(), now, hours,
@@ -138,7 +135,7 @@ public class RequestService {
         audit.record(r, now, me, "request", null, r.reference);
         audit.record(r, now, me, ServiceLevelReplay.FIELD_TARGETS, null,
                 ServiceLevelReplay.targets(targets.firstResponseMinutes(), targets.resolutionMinutes()),
-                "priority " + priority + ", calendar " + type.calendarKey, false);
+                "priority " + priority + ", calendar " + type.calendarKey(), false);
         events.publish(RequestSubmitted.of(events.facts(r, now)));
         metrics.submitted(r.typeKey);
         return r;

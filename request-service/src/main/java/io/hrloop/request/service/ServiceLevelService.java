@@ -54,7 +54,7 @@ public class ServiceLevelService {
             throw DomainException.notFound("service-level record of request " + id);
         }
         BusinessHours hours = catalog.businessHours(r.calendarKey);
-        List<ServiceLevelReplay.Fact> facts = AuditEntry.<AuditEntry>find("requestId = ?1 order by id", r.id).stream()
+        List<ServiceLevelReplay.Fact> facts = AuditEntry.<AuditEntry>find("requestId = ?1 order by at, id", r.id).stream()
                 .map(e -> new ServiceLevelReplay.Fact(e.at.toInstant(), e.field, e.before, e.after)).toList();
         ServiceLevels recomputed = ServiceLevelReplay.replay(facts, hours, config.sla().atRiskShare());
         return new Recomputation(r, hours, r.serviceLevels(), recomputed);

@@ -186,9 +186,13 @@ public class WorkflowService {
     public Page<AuditEntry> history(UUID id, String cursor, int limit) {
         HrRequest r = access.visible(id);
         String visible = access.seesInternal(r) ? "" : " and internal = false";
-        Cursor after = Cursor.read(cursor, 1);
-        List<AuditEntry> found = AuditEntry.<AuditEntry>find("requestId = ?1 and id > ?2" + visible + " order by id",
-                r.id, after == null ? 0L : after.number(0)).page(0, limit + 1).list();
-        return Page.of(found, limit, last -> Cursor.of(last.id));
+        Cursor after = Cursor.read(cursor, 2);
+        List<AuditEntry> found = after == null
+                ? AuditEntry.<AuditEntry>find("requestId = ?1" + visible + " order by at, id", r.id)
+                        .page(0, limit + 1).list()
+                : AuditEntry.<AuditEntry>find("requestId = ?1" + visible
+                        + " and (at > ?2 or (at = ?2 and id > ?3)) order by at, id", r.id, after.time(0), after.number(1))
+                        .page(0, limit + 1).list();
+        return Page.of(found, limit, last -> Cursor.of(last.at, last.id));
     }
 }
