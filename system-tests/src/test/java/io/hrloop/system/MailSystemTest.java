@@ -15,9 +15,13 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,8 +80,9 @@ class MailSystemTest {
         assertTrue(url.startsWith(suite.feedback.baseUrl() + "/answer/"), url);
 
         // The same event delivered again (as after a consumer crash before its offset was committed): no second mail.
-        redeliver(resolved);
-        Flow.sleep(5_000);
+        RecordMetadata again = redeliver(resolved);
+        awaitConsumed("feedback-service", again);
+        Flow.sleep(2_000); // the relay looks for due mail every 500 ms
         assertEquals(1, mailbox.messages().size(), "a redelivered event sends no second mail");
         assertEquals(1, Flow.count("feedback", "select count(*) from survey_invitation where person_id = '" + person + "'"));
 
@@ -144,12 +149,29 @@ class MailSystemTest {
     }
 
     /** Publishes the record again, byte for byte with its headers: the CloudEvent id is the same. */
-    private static void redeliver(ConsumerRecord<String, String> record) throws Exception {
+    private static RecordMetadata redeliver(ConsumerRecord<String, String> record) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                 TestInfrastructure.get().kafka().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(record.topic(), null, record.key(), record.value(), record.headers()))
-                    .get();
+            return producer.send(new ProducerRecord<>(record.topic(), null, record.key(), record.value(),
+                    record.headers())).get();
         }
+    }
+
+    /** Waits until the service's consumer group has committed past {@code record}: it was read and applied (or skipped). */
+    private static void awaitConsumed(String group, RecordMetadata record) throws Exception {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestInfrastructure.get().kafka().bootstrapServers()))) {
+            Instant deadline = Instant.now().plus(WAIT);
+            while (Instant.now().isBefore(deadline)) {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                        .get(partition);
+                if (committed != null && committed.offset() > record.offset()) {
+                    return;
+                }
+                Flow.sleep(250);
+            }
+        }
+        throw new AssertionError(group + " did not consume the redelivered event at " + partition + "@" + record.offset());
     }
 
     private static void awaitCount(String what, String sql) throws Exception {
