@@ -20,7 +20,7 @@ class TrafficPolicyTest {
         ServiceModule request = Repo.services().stream().filter(s -> s.name().equals("request-service")).findFirst().orElseThrow();
         ServiceModule improvement = Repo.services().stream().filter(s -> s.name().equals("improvement-service")).findFirst().orElseThrow();
 
-        assertEquals(List.of("calendars", "people", "request-types", "requests", "service-levels"),
+        assertEquals(List.of("calendars", "people", "request-types", "requests", "service-levels", "staff"),
                 TrafficPolicies.segments(request).stream().toList());
         assertEquals(List.of("improvements", "knowledge"),
                 TrafficPolicies.segments(improvement).stream().filter(s -> !s.equals("dead-letters")).toList());
