@@ -49,12 +49,13 @@ public final class TestInfrastructure {
         try {
             Path directory = Files.createTempDirectory("hrloop-test-");
             Instant began = Instant.now();
-            // Start PostgreSQL while the broker's and the mail server's JVMs boot.
+            // Start PostgreSQL while the broker's JVM boots, then the mail server's (PostgreSQL waits only 10 s for
+            // itself: on a busy machine a third JVM booting beside it can make it miss that).
             KafkaBroker kafka = new KafkaBroker(directory.resolve("kafka"), FreePorts.next(), 3);
             Thread kafkaStarter = Thread.ofPlatform().start(kafka::start);
+            Postgres postgres = Postgres.start(directory.resolve("postgres"), FreePorts.next(), true);
             MailServer mail = new MailServer(directory.resolve("mail"), FreePorts.next(), FreePorts.next());
             Thread mailStarter = Thread.ofPlatform().start(mail::start);
-            Postgres postgres = Postgres.start(directory.resolve("postgres"), FreePorts.next(), true);
             kafkaStarter.join();
             mailStarter.join();
             if (!kafka.isRunning()) {

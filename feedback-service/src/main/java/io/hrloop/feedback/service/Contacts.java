@@ -103,7 +103,11 @@ public class Contacts {
                 .setParameter(1, personId).setParameter(2, email).setParameter(3, locale).executeUpdate();
     }
 
-    /** The person's entry as the database has it now (a batch of events may have changed it natively). */
+    /**
+     * The person's entry as the database has it now (a batch of events may have changed it natively): in the
+     * caller's transaction (an event's), or in one of its own (a read through the API).
+     */
+    @Transactional
     public PersonContact find(String personId) {
         PersonContact contact = PersonContact.findById(personId);
         if (contact != null) {
