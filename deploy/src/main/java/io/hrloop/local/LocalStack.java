@@ -1,13 +1,7 @@
 package io.hrloop.local;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,18 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hrloop.infra.KafkaBroker;
+import io.hrloop.infra.MailServer;
 import io.hrloop.infra.Postgres;
 import io.hrloop.infra.ServiceProcess;
 import io.hrloop.infra.TokenIssuer;
 
 /**
- * The embedded local stack: a real PostgreSQL (one database per service) and a real Kafka broker
- * (KRaft, own JVM), both from Maven-resolved artifacts, then the three services from their packaged
- * jars. Loads the demo catalogue, writes demo tokens, and stops everything on Ctrl-C or SIGTERM.
+ * The embedded local stack: a real PostgreSQL (one database per service), a real Kafka broker
+ * (KRaft, own JVM) and a real mail server (GreenMail, own JVM: SMTP 3025, IMAP 3143), all from Maven-resolved
+ * artifacts, then the three services from their packaged jars, delivering their mail to that server. Loads the demo catalogue, writes demo tokens, and stops everything on Ctrl-C or SIGTERM.
  * Run it through {@code deploy/local/up}.
  *
  * <p>Just over 300 lines on purpose: it is the launcher's script (start in order, wait, load the demo data, print
@@ -55,14 +49,20 @@ public final class LocalStack {
     private final Path state;
     private final int kafkaPort;
     private final int postgresPort;
+    private final int smtpPort;
+    private final int imapPort;
     private final boolean infraOnly;
     private final boolean quickStart;
     private final List<ServiceProcess> running = new ArrayList<>();
     private Postgres postgres;
     private KafkaBroker kafka;
+    private MailServer mail;
 
     /** @param infraOnly only PostgreSQL, Kafka and the key pair: for services run elsewhere (containers) */
-    LocalStack(Path root, Path state, int kafkaPort, int postgresPort, boolean infraOnly, boolean quickStart) {
+    LocalStack(Path root, Path state, int kafkaPort, int postgresPort, int smtpPort, int imapPort, boolean infraOnly,
+            boolean quickStart) {
+        this.smtpPort = smtpPort;
+        this.imapPort = imapPort;
         this.quickStart = quickStart;
         this.root = root;
         this.state = state;
@@ -77,10 +77,13 @@ public final class LocalStack {
         Path root = Path.of(System.getProperty("hrloop.root", ".")).toAbsolutePath().normalize();
         int kafkaPort = Integer.parseInt(env("HRLOOP_LOCAL_KAFKA_PORT", "9092"));
         int postgresPort = Integer.parseInt(env("HRLOOP_LOCAL_POSTGRES_PORT", "5432"));
+        int smtpPort = Integer.parseInt(env("HRLOOP_LOCAL_SMTP_PORT", "3025"));
+        int imapPort = Integer.parseInt(env("HRLOOP_LOCAL_IMAP_PORT", "3143"));
         // Another state directory lets a second stack (deploy/images/build's smoke test) run beside the usual one.
         Path state = root.resolve(env("HRLOOP_LOCAL_STATE", ".local-stack"));
         boolean quickStart = List.of(args).contains("--quick-start");
-        LocalStack stack = new LocalStack(root, state, kafkaPort, postgresPort, infraOnly, quickStart);
+        LocalStack stack = new LocalStack(root, state, kafkaPort, postgresPort, smtpPort, imapPort, infraOnly,
+                quickStart);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.stop();
@@ -116,6 +119,8 @@ public final class LocalStack {
         requireFree(kafkaPort, "Kafka (set HRLOOP_LOCAL_KAFKA_PORT)");
         requireFree(kafkaPort + 1, "the Kafka controller (set HRLOOP_LOCAL_KAFKA_PORT)");
         requireFree(postgresPort, "PostgreSQL (set HRLOOP_LOCAL_POSTGRES_PORT)");
+        requireFree(smtpPort, "the mail server's SMTP (set HRLOOP_LOCAL_SMTP_PORT)");
+        requireFree(imapPort, "the mail server's IMAP (set HRLOOP_LOCAL_IMAP_PORT)");
 
         step("Starting PostgreSQL on port " + postgresPort + " (data in .local-stack/postgres)");
         postgres = Postgres.start(state.resolve("postgres"), postgresPort, false);
@@ -127,6 +132,11 @@ public final class LocalStack {
         kafka.ensureTopics(3, TOPICS.toArray(String[]::new));
         done();
 
+        step("Starting the mail server (GreenMail) on SMTP " + smtpPort + " and IMAP " + imapPort
+                + " (mailboxes in memory: a restart empties them)");
+        mail = new MailServer(state.resolve("mail"), smtpPort, imapPort).start();
+        done();
+
         step("Generating a signing key pair for this run (the private key stays in memory)");
         TokenIssuer tokens = new TokenIssuer(state.resolve("keys"));
         done();
@@ -134,8 +144,9 @@ public final class LocalStack {
             writeTokens(tokens);
             System.out.println();
             System.out.printf("HR Loop's infrastructure is up in %d s: Kafka localhost:%d, PostgreSQL localhost:%d"
-                    + " (databases request, feedback, improvement; user postgres), public key %s, tokens %s.%n",
-                    Duration.between(began, Instant.now()).toSeconds(), kafkaPort, postgresPort,
+                    + " (databases request, feedback, improvement; user postgres), mail server SMTP localhost:%d"
+                    + " and IMAP localhost:%d, public key %s, tokens %s.%n",
+                    Duration.between(began, Instant.now()).toSeconds(), kafkaPort, postgresPort, smtpPort, imapPort,
                     root.relativize(tokens.publicKeyFile()), root.relativize(state.resolve("tokens.json")));
             System.out.println("Press Ctrl-C to stop it.");
             return;
@@ -154,6 +165,12 @@ public final class LocalStack {
             // A portal served from any localhost port may call the APIs from a browser.
             config.put("quarkus.http.cors.enabled", "true");
             config.put("quarkus.http.cors.origins", "/http://localhost(:[0-9]+)?/");
+            // Mail goes to the local mail server; the survey mail links to feedback-service's answer page here.
+            config.put("quarkus.mailer.host", mail.host());
+            config.put("quarkus.mailer.port", Integer.toString(smtpPort));
+            if (service.name().equals("feedback-service")) {
+                config.put("hrloop.feedback.public-url", "http://localhost:" + service.port());
+            }
             String limits = System.getenv("HRLOOP_LIMITS_PROFILE");
             if (limits != null && !limits.isBlank()) {
                 config.put("hrloop.limits.profile", limits);
@@ -186,6 +203,13 @@ public final class LocalStack {
         System.out.printf("  %-20s localhost:%d (databases request, feedback, improvement; user postgres)%n",
                 "PostgreSQL", postgresPort);
         System.out.printf("  %-20s %s%n", "Tokens", root.relativize(state.resolve("tokens.json")));
+        System.out.printf("  %-20s SMTP localhost:%d, IMAP localhost:%d (GreenMail; log .local-stack/mail/mail-server.log)%n",
+                "Mail server", smtpPort, imapPort);
+        System.out.println();
+        System.out.printf("Read a persona's mail with any IMAP client: server localhost, port %d, no TLS, user and password"
+                + " both <persona>@hrloop.local (e.g. employee@hrloop.local).%n  From a shell, the first mail:"
+                + " curl -s 'imap://localhost:%d/INBOX/;UID=1' -u employee@hrloop.local:employee@hrloop.local%n",
+                imapPort, imapPort);
         System.out.println();
         System.out.println("Try: curl -H \"Authorization: Bearer $(sed -n 's/.*\"employee\": \"\\([^\"]*\\)\".*/\\1/p' "
                 + ".local-stack/tokens.json)\" http://localhost:8081/api/v1/requests");
@@ -237,6 +261,10 @@ public final class LocalStack {
             kafka.stop();
             kafka = null;
         }
+        if (mail != null) {
+            mail.stop();
+            mail = null;
+        }
         if (postgres != null) {
             postgres.close();
             postgres = null;
@@ -265,60 +293,6 @@ public final class LocalStack {
         try (var paths = Files.walk(root)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
-            }
-        }
-    }
-
-    /** Loads the demo calendar and request types through request-service's API, once. */
-    static final class DemoCatalogue {
-        private final HttpClient client = HttpClient.newHttpClient();
-        private final String baseUrl;
-        private final String adminToken;
-
-        DemoCatalogue(String baseUrl, String adminToken) {
-            this.baseUrl = baseUrl;
-            this.adminToken = adminToken;
-        }
-
-        void load() throws IOException {
-            JsonNode calendar = resource("demo-calendar.json");
-            createIfMissing("/api/v1/calendars", calendar.get("key").asText(), calendar);
-            for (JsonNode type : resource("demo-request-types.json")) {
-                createIfMissing("/api/v1/request-types", type.get("key").asText(), type);
-            }
-        }
-
-        private void createIfMissing(String collection, String key, JsonNode body) throws IOException {
-            HttpResponse<String> existing = send(HttpRequest.newBuilder(URI.create(baseUrl + collection + "/" + key))
-                    .header("Authorization", "Bearer " + adminToken).GET());
-            if (existing.statusCode() == 200) {
-                return;
-            }
-            HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(baseUrl + collection))
-                    .header("Authorization", "Bearer " + adminToken)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
-            if (created.statusCode() != 201 && created.statusCode() != 200) {
-                throw new IllegalStateException("loading " + collection + "/" + key + " failed with "
-                        + created.statusCode() + ": " + created.body());
-            }
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
-            try {
-                return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
-        }
-
-        private static JsonNode resource(String name) throws IOException {
-            try (InputStream in = LocalStack.class.getResourceAsStream(name)) {
-                if (in == null) {
-                    throw new UncheckedIOException(new IOException("missing " + name));
-                }
-                return MAPPER.readTree(in);
             }
         }
     }

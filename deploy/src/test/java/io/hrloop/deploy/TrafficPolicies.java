@@ -26,7 +26,9 @@ import io.hrloop.deploy.Repo.ServiceModule;
  * of its committed OpenAPI document, api/&lt;service&gt;.yaml, which the services' tests hold equal to what they
  * serve, including what common adds such as the dead-letter API; without a document, its resources' @Path
  * annotations read from the sources) to that service's Service and nothing else; a path
- * several services serve is routed per service and rewritten; the route hangs off an HTTPS listener of a
+ * several services serve is routed per service and rewritten; a public page outside /api/v1 (feedback-service's
+ * /answer, the survey mail's link; hidden from the OpenAPI document, so read from the sources) is routed by its
+ * first segment to the service that serves it; the route hangs off an HTTPS listener of a
  * Gateway of these manifests, whose certificate cert-manager issues for the route's host names.
  */
 final class TrafficPolicies {
@@ -83,7 +85,20 @@ final class TrafficPolicies {
                 }
             }
         });
+        Map<String, String> pages = new TreeMap<>();
+        for (ServiceModule service : services) {
+            pages(service).forEach(page -> pages.put(page, service.name()));
+        }
+        pages.forEach((page, owner) -> {
+            if (table.stream().noneMatch(r -> r.prefix().equals(page) && r.service().equals(owner) && r.rewrite() == null)) {
+                violations.add(owner + " serves the page " + page + " but no HTTPRoute routes " + page + " to it");
+            }
+        });
         for (Route route : table) {
+            if (!route.prefix().startsWith(API + "/") && route.service().equals(pages.get(route.prefix()))
+                    && route.rewrite() == null) {
+                continue; // a public page, routed to the service that serves it
+            }
             String rest = route.prefix().startsWith(API + "/") ? route.prefix().substring(API.length() + 1) : "";
             String segment = rest.split("/")[0];
             Set<String> owners = servedBy.getOrDefault(segment, Set.of());
@@ -118,11 +133,15 @@ final class TrafficPolicies {
                     }));
             return segments;
         }
-        return sourceSegments(service);
+        return paths(service, false);
     }
 
-    /** The first /api/v1 segment of every JAX-RS path in the service's sources. */
-    static Set<String> sourceSegments(ServiceModule service) {
+    /** The public pages outside /api/v1 (a class-level @Path such as /answer/{token}): "/" and their first segment. */
+    static Set<String> pages(ServiceModule service) {
+        return paths(service, true);
+    }
+
+    private static Set<String> paths(ServiceModule service, boolean pages) {
         Set<String> segments = new TreeSet<>();
         for (var file : service.javaSources()) {
             String source = Repo.read(file);
@@ -137,7 +156,15 @@ final class TrafficPolicies {
                     methodPaths.add(path.group(1));
                 }
             }
-            if (classPath == null || !(classPath.equals(API) || classPath.startsWith(API + "/"))) {
+            boolean api = classPath != null && (classPath.equals(API) || classPath.startsWith(API + "/"));
+            if (pages) {
+                String first = classPath == null ? "" : classPath.replaceFirst("^/", "").split("/")[0];
+                if (!api && !first.isEmpty() && !first.equals("q") && !first.startsWith("{")) {
+                    segments.add("/" + first);
+                }
+                continue;
+            }
+            if (!api) {
                 continue;
             }
             if (classPath.equals(API)) {

@@ -20,16 +20,29 @@ class TrafficPolicyTest {
         ServiceModule request = Repo.services().stream().filter(s -> s.name().equals("request-service")).findFirst().orElseThrow();
         ServiceModule improvement = Repo.services().stream().filter(s -> s.name().equals("improvement-service")).findFirst().orElseThrow();
 
-        assertEquals(List.of("calendars", "people", "request-types", "requests", "service-levels"),
+        assertEquals(List.of("calendars", "people", "request-types", "requests", "service-levels", "staff"),
                 TrafficPolicies.segments(request).stream().toList());
         assertEquals(List.of("improvements", "knowledge"),
                 TrafficPolicies.segments(improvement).stream().filter(s -> !s.equals("dead-letters")).toList());
+        ServiceModule feedback = Repo.services().stream().filter(s -> s.name().equals("feedback-service")).findFirst().orElseThrow();
+        assertEquals(List.of("/answer"), TrafficPolicies.pages(feedback).stream().toList());
+        assertEquals(List.of(), TrafficPolicies.pages(request).stream().toList());
     }
 
     @Test
     void aPathThatNoRuleRoutesIsReported() {
         assertViolation("request-service serves /api/v1/calendars but no HTTPRoute routes /api/v1/calendars to it",
                 Edit.base().change("HTTPRoute", "hrloop-api", r -> ((ArrayNode) at(r, "spec.rules[0]").get("matches")).remove(2)));
+    }
+
+    @Test
+    void theAnswerPageOfTheSurveyMailIsRoutedToFeedbackService() {
+        assertViolation("feedback-service serves the page /answer but no HTTPRoute routes /answer to it",
+                Edit.base().change("HTTPRoute", "hrloop-api", r -> ((ArrayNode) at(r, "spec.rules[1]").get("matches"))
+                        .remove(7)));
+        assertViolation("routes /answer to improvement-service, which does not serve it there",
+                Edit.base().change("HTTPRoute", "hrloop-api", r -> at(r, "spec.rules[1].backendRefs[0]")
+                        .put("name", "improvement-service")));
     }
 
     @Test

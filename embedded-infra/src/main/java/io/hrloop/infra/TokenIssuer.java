@@ -55,6 +55,11 @@ public final class TokenIssuer {
 
     /** As {@link #issue(String, String, Duration, String...)}, with the person's address in {@code email}. */
     public String issue(String personId, String team, String email, Duration lifetime, String... roles) {
+        return issue(personId, team, email, null, lifetime, roles);
+    }
+
+    /** As above, with the person's preferred language (a BCP 47 tag such as {@code de}) in {@code locale}. */
+    public String issue(String personId, String team, String email, String locale, Duration lifetime, String... roles) {
         var builder = Jwt.issuer(ISSUER)
                 .audience(AUDIENCE)
                 .subject(personId)
@@ -66,6 +71,9 @@ public final class TokenIssuer {
         }
         if (email != null) {
             builder.claim("email", email);
+        }
+        if (locale != null) {
+            builder.claim("locale", locale);
         }
         return builder.jws().keyId("hrloop-local").sign(keyPair.getPrivate());
     }

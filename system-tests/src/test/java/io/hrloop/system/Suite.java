@@ -20,7 +20,7 @@ import io.hrloop.testsupport.Topics;
 
 /**
  * The three packaged services, started once per test JVM as separate processes against the real
- * broker and database of {@link TestInfrastructure}, and stopped when the JVM exits. Fault tests kill and
+ * broker, database and mail server of {@link TestInfrastructure}, and stopped when the JVM exits. Fault tests kill and
  * restart them; {@link #extra} starts another replica of a service.
  */
 final class Suite {
@@ -82,7 +82,14 @@ final class Suite {
         // Load and fault tests write far faster than a person: the per-person abuse limits are lifted, as in the local
         // stack with HRLOOP_LIMITS_PROFILE=load (the per-client limit on survey tokens stays).
         config.put("hrloop.limits.profile", "load");
+        // Mail goes to the real SMTP server of this JVM; a failed attempt is retried within seconds, not minutes.
+        config.put("quarkus.mailer.host", infra.mail().host());
+        config.put("quarkus.mailer.port", Integer.toString(infra.mail().smtpPort()));
+        config.put("hrloop.mail.relay.sweep-interval", "500ms");
+        config.put("hrloop.mail.relay.backoff", "1s");
+        config.put("hrloop.mail.relay.max-backoff", "3s");
         if (name.equals("feedback")) {
+            config.put("hrloop.feedback.public-url", "http://localhost:" + port); // the answer page's link in mail
             // Anonymous feedback is held until its release batch (hourly in production): released every few seconds
             // here, so that the system tests see it come into sight (MarkerLeakSystemTest).
             config.put("hrloop.feedback.anonymous-release-every", "3s");

@@ -23,4 +23,16 @@ public final class Management {
     public static RequestSpecification given() {
         return RestAssured.given().baseUri(baseUri()).port(-1);
     }
+
+    /** The value of a metric as Prometheus scrapes it, summed over its labels; 0 when it is not exported. */
+    public static double metric(String name) {
+        String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        double sum = 0;
+        for (String line : text.split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
 }

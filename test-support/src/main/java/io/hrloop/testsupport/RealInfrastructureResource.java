@@ -8,8 +8,8 @@ import io.hrloop.infra.TokenIssuer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Points a {@code @QuarkusTest} application at the real Kafka broker and PostgreSQL server of this
- * test JVM, and at the public key of {@link TokenIssuer}. Use it through {@link Tokens} for tokens.
+ * Points a {@code @QuarkusTest} application at the real Kafka broker, PostgreSQL server and SMTP server of
+ * this test JVM, and at the public key of {@link TokenIssuer}. Use it through {@link Tokens} for tokens.
  */
 public class RealInfrastructureResource implements QuarkusTestResourceLifecycleManager {
 
@@ -32,6 +32,9 @@ public class RealInfrastructureResource implements QuarkusTestResourceLifecycleM
         config.put("mp.jwt.verify.publickey.location", infra.tokens().publicKeyFile().toUri().toString());
         config.put("mp.jwt.verify.issuer", TokenIssuer.ISSUER);
         config.put("mp.jwt.verify.audiences", TokenIssuer.AUDIENCE);
+        // Mail goes to the real SMTP server of this JVM (the test profile turns Quarkus's mock mailer off).
+        config.put("quarkus.mailer.host", infra.mail().host());
+        config.put("quarkus.mailer.port", Integer.toString(infra.mail().smtpPort()));
         return config;
     }
 

@@ -9,13 +9,14 @@ import java.time.Instant;
 
 import io.hrloop.infra.FreePorts;
 import io.hrloop.infra.KafkaBroker;
+import io.hrloop.infra.MailServer;
 import io.hrloop.infra.Postgres;
 import io.hrloop.infra.TokenIssuer;
 
 /**
- * The real Kafka broker and PostgreSQL server of one test JVM: started on first use, on free ports,
- * in a temporary directory, and stopped when the JVM exits. Every test class of a module shares them,
- * so a module's test run starts each server once.
+ * The real Kafka broker, PostgreSQL server and mail server (SMTP and IMAP) of one test JVM: started on first
+ * use, on free ports, in a temporary directory, and stopped when the JVM exits. Every test class of a module
+ * shares them, so a module's test run starts each server once.
  */
 public final class TestInfrastructure {
 
@@ -24,12 +25,15 @@ public final class TestInfrastructure {
     private final Path directory;
     private final KafkaBroker kafka;
     private final Postgres postgres;
+    private final MailServer mail;
     private final TokenIssuer tokens;
 
-    private TestInfrastructure(Path directory, KafkaBroker kafka, Postgres postgres, TokenIssuer tokens) {
+    private TestInfrastructure(Path directory, KafkaBroker kafka, Postgres postgres, MailServer mail,
+            TokenIssuer tokens) {
         this.directory = directory;
         this.kafka = kafka;
         this.postgres = postgres;
+        this.mail = mail;
         this.tokens = tokens;
     }
 
@@ -45,18 +49,26 @@ public final class TestInfrastructure {
         try {
             Path directory = Files.createTempDirectory("hrloop-test-");
             Instant began = Instant.now();
-            // Start PostgreSQL while the broker JVM boots.
+            // Start PostgreSQL while the broker's JVM boots, then the mail server's (PostgreSQL waits only 10 s for
+            // itself: on a busy machine a third JVM booting beside it can make it miss that).
             KafkaBroker kafka = new KafkaBroker(directory.resolve("kafka"), FreePorts.next(), 3);
             Thread kafkaStarter = Thread.ofPlatform().start(kafka::start);
             Postgres postgres = Postgres.start(directory.resolve("postgres"), FreePorts.next(), true);
+            MailServer mail = new MailServer(directory.resolve("mail"), FreePorts.next(), FreePorts.next());
+            Thread mailStarter = Thread.ofPlatform().start(mail::start);
             kafkaStarter.join();
+            mailStarter.join();
             if (!kafka.isRunning()) {
                 throw new IllegalStateException("Kafka did not start; see " + directory.resolve("kafka/broker.log"));
             }
-            System.out.printf("[hrloop-test] real Kafka %s (KRaft, own JVM pid %d) and PostgreSQL on port %d ready in %d ms%n",
-                    kafka.bootstrapServers(), kafka.process().pid(), postgres.port(),
-                    Duration.between(began, Instant.now()).toMillis());
-            return new TestInfrastructure(directory, kafka, postgres, new TokenIssuer(directory.resolve("keys")));
+            if (!mail.isRunning()) {
+                throw new IllegalStateException("the mail server did not start; see " + mail.log());
+            }
+            System.out.printf("[hrloop-test] real Kafka %s (KRaft, own JVM pid %d), PostgreSQL on port %d and mail server"
+                    + " (SMTP %d, IMAP %d, own JVM pid %d) ready in %d ms%n",
+                    kafka.bootstrapServers(), kafka.process().pid(), postgres.port(), mail.smtpPort(), mail.imapPort(),
+                    mail.process().pid(), Duration.between(began, Instant.now()).toMillis());
+            return new TestInfrastructure(directory, kafka, postgres, mail, new TokenIssuer(directory.resolve("keys")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -73,6 +85,10 @@ public final class TestInfrastructure {
         return postgres;
     }
 
+    public MailServer mail() {
+        return mail;
+    }
+
     public TokenIssuer tokens() {
         return tokens;
     }
@@ -84,6 +100,7 @@ public final class TestInfrastructure {
     private void stop() {
         try {
             kafka.stop();
+            mail.stop();
         } finally {
             postgres.close();
             deleteQuietly(directory);

@@ -10,6 +10,11 @@ public final class Tokens {
         return TestInfrastructure.get().tokens().issue(personId, team, roles);
     }
 
+    /** A token whose {@code email} claim is {@code email} (and {@code locale}, when not null). */
+    public static String withEmail(String personId, String team, String email, String locale, String... roles) {
+        return TestInfrastructure.get().tokens().issue(personId, team, email, locale, java.time.Duration.ofHours(2), roles);
+    }
+
     public static String employee(String personId) {
         return of(personId, null, "employee");
     }

@@ -24,7 +24,9 @@ public record RequestResolved(
         OffsetDateTime resolvedAt,
         Boolean resolutionBreached,
         String previousStatus,
-        String note) implements RequestEvent {
+        String note,
+        String requesterEmail,
+        String requesterLocale) implements RequestEvent {
 
     @Override
     public EventCatalog eventType() {
@@ -33,9 +35,17 @@ public record RequestResolved(
 
     /** The event from the facts every request event carries, plus its own members. */
     public static RequestResolved of(RequestFacts facts, OffsetDateTime resolvedAt, Boolean resolutionBreached, String previousStatus, String note) {
+        return of(facts, resolvedAt, resolutionBreached, previousStatus, note, null, null);
+    }
+
+    /** With the requester's address and language, for the survey invitation (never on a confidential request). */
+    public static RequestResolved of(RequestFacts facts, OffsetDateTime resolvedAt, Boolean resolutionBreached,
+            String previousStatus, String note, String requesterEmail, String requesterLocale) {
+        boolean open = !facts.confidential();
         return new RequestResolved(facts.requestId(), facts.reference(), facts.requestType(), facts.category(),
                 facts.team(), facts.priority(), facts.status(), facts.confidential(), facts.requester(),
                 facts.onBehalfOf(), facts.owner(), facts.subject(), facts.surveySamplingRate(), facts.occurredAt(),
-                resolvedAt, resolutionBreached, previousStatus, note);
+                resolvedAt, resolutionBreached, previousStatus, note, open ? requesterEmail : null,
+                open ? requesterLocale : null);
     }
 }

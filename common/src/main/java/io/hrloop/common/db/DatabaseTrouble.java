@@ -48,6 +48,10 @@ public final class DatabaseTrouble {
                     return true;
                 }
             }
+            // PgJDBC's connect, interrupted while the server hangs (the pool gave up on it), says only this.
+            if (cause.getMessage() != null && cause.getMessage().contains("Interrupted while attempting to connect")) {
+                return true;
+            }
             String name = cause.getClass().getName();
             if (name.equals("org.hibernate.exception.JDBCConnectionException")
                     || name.equals("org.hibernate.exception.LockTimeoutException")

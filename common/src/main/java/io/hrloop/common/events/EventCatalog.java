@@ -23,6 +23,7 @@ public enum EventCatalog {
     REQUEST_RETRIAGED("hr.request.retriaged", Topics.REQUESTS, RequestRetriaged.class),
     FEEDBACK_RECEIVED("hr.feedback.received", Topics.FEEDBACK, FeedbackReceived.class),
     FEEDBACK_FOLLOW_UP_OPENED("hr.feedback.follow-up-opened", Topics.FEEDBACK, FollowUpOpened.class),
+    FEEDBACK_SURVEY_INVITED("hr.feedback.survey-invited", Topics.FEEDBACK, SurveyInvited.class),
     IMPROVEMENT_CREATED("hr.improvement.created", Topics.IMPROVEMENTS, ImprovementCreated.class),
     IMPROVEMENT_EVIDENCE_ADDED("hr.improvement.evidence-added", Topics.IMPROVEMENTS, ImprovementEvidenceAdded.class),
     IMPROVEMENT_STATUS_CHANGED("hr.improvement.status-changed", Topics.IMPROVEMENTS, ImprovementStatusChanged.class),

@@ -11,9 +11,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who is calling: person id from {@code sub}, roles from the groups claim, HR team and e-mail address from the
- * claims configured for the identity provider ({@code hrloop.security.team-claim}, {@code email-claim}: a name
- * or a slash-separated path into nested claims).
+ * Who is calling: person id from {@code sub}, roles from the groups claim, HR team, e-mail address and language
+ * from the claims configured for the identity provider ({@code hrloop.security.team-claim}, {@code email-claim},
+ * {@code locale-claim}: a name or a slash-separated path into nested claims).
  */
 @RequestScoped
 public class Caller {
@@ -21,12 +21,15 @@ public class Caller {
     private final JsonWebToken jwt;
     private final String teamClaim;
     private final String emailClaim;
+    private final String localeClaim;
 
     public Caller(JsonWebToken jwt, @ConfigProperty(name = "hrloop.security.team-claim", defaultValue = "team") String teamClaim,
-            @ConfigProperty(name = "hrloop.security.email-claim", defaultValue = "email") String emailClaim) {
+            @ConfigProperty(name = "hrloop.security.email-claim", defaultValue = "email") String emailClaim,
+            @ConfigProperty(name = "hrloop.security.locale-claim", defaultValue = "locale") String localeClaim) {
         this.jwt = jwt;
         this.teamClaim = teamClaim;
         this.emailClaim = emailClaim;
+        this.localeClaim = localeClaim;
     }
 
     public String personId() {
@@ -58,6 +61,17 @@ public class Caller {
     /** The person's address, when the identity provider gives one. */
     public String email() {
         return claim(emailClaim);
+    }
+
+    /** The address when it looks like one a mail server takes (at most 320 characters, one {@code @}); else null. */
+    public String mailAddress() {
+        return MailAddresses.usable(email());
+    }
+
+    /** The person's preferred language (a BCP 47 tag such as {@code de} or {@code de-CH}), when the token says. */
+    public String locale() {
+        String locale = claim(localeClaim);
+        return locale == null || locale.isBlank() || locale.length() > 35 ? null : locale;
     }
 
     /** HR staff see beyond their own requests and feedback. */

@@ -32,6 +32,10 @@ class DatabaseTroubleTest {
                 "Acquisition timeout while waiting for new connection"))));
         assertTrue(DatabaseTrouble.isDatabaseTrouble(wrapped(new SQLTransientConnectionException("gone"))));
         assertTrue(DatabaseTrouble.isDatabaseTrouble(wrapped(new ConnectException("Connection refused"))));
+        // PgJDBC when a connect to a hung server is interrupted (the pool's acquisition timeout)
+        assertTrue(DatabaseTrouble.isDatabaseTrouble(wrapped(new SQLException("Something unusual has occurred to cause "
+                + "the driver to fail. Please report this exception.", null, new RuntimeException(
+                        "Interrupted while attempting to connect.")))));
         assertFalse(DatabaseTrouble.isDatabaseTrouble(new IllegalStateException("a bug")));
     }
 

@@ -49,6 +49,7 @@ import io.hrloop.feedback.domain.Feedback;
 import io.hrloop.feedback.domain.FeedbackSource;
 import io.hrloop.feedback.domain.SentimentClass;
 import io.hrloop.feedback.domain.SubjectType;
+import io.hrloop.feedback.service.Contacts;
 import io.hrloop.feedback.service.FeedbackService;
 
 @Path("/api/v1/feedback")
@@ -61,8 +62,11 @@ public class FeedbackResource {
     private final Idempotency idempotency;
     private final Caller caller;
     private final ObjectMapper mapper;
+    private final Contacts contacts;
 
-    public FeedbackResource(FeedbackService feedback, Idempotency idempotency, Caller caller, ObjectMapper mapper) {
+    public FeedbackResource(FeedbackService feedback, Idempotency idempotency, Caller caller, ObjectMapper mapper,
+            Contacts contacts) {
+        this.contacts = contacts;
         this.feedback = feedback;
         this.idempotency = idempotency;
         this.caller = caller;
@@ -129,6 +133,8 @@ public class FeedbackResource {
             Response.ResponseBuilder response = created(outcome.feedback());
             return (outcome.replayed() ? response.header("Idempotent-Replayed", "true") : response).build();
         }
+        // A signed author may be told by mail when their feedback leads to an improvement: note their address.
+        ContactSightings.sightCaller(caller, contacts);
         return idempotency.execute(key, caller.personId(), "POST /api/v1/feedback", body,
                 () -> created(feedback.submitSigned(caller.personId(), body.toSubmission())).build());
     }

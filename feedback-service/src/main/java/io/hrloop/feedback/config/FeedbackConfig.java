@@ -31,6 +31,13 @@ public interface FeedbackConfig {
     @WithDefault("1h")
     String anonymousReleaseEvery();
 
+    /**
+     * Where people reach this service's pages from outside (HRLOOP_FEEDBACK_PUBLIC_URL): the survey mail links to
+     * {@code <public-url>/answer/<token>}.
+     */
+    @WithDefault("http://localhost:8082")
+    String publicUrl();
+
     /** Longest comment excerpt carried by hr.feedback.received. */
     @WithDefault("500")
     int eventCommentExcerpt();

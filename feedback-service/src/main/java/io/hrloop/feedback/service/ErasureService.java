@@ -4,11 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.hrloop.common.mail.MailOutbox;
 import io.quarkus.logging.Log;
 
 /**
  * Erasure of a person: every reference to them becomes their pseudonym, the free text they wrote or that is about
- * them is removed (it may name them), their open invitations end, and every count and rollup stays as it was.
+ * them is removed (it may name them), their open invitations end, their address, preference and pending mail are
+ * deleted, and every count and rollup stays as it was.
  * Anonymous feedback and its submission fingerprints name no one and cannot be tied to anyone: they stay. A repeated
  * erasure finds nothing left to change.
  */
@@ -16,9 +18,13 @@ import io.quarkus.logging.Log;
 public class ErasureService {
 
     private final EntityManager entityManager;
+    private final MailOutbox mailOutbox;
+    private final Contacts contacts;
 
-    public ErasureService(EntityManager entityManager) {
+    public ErasureService(EntityManager entityManager, MailOutbox mailOutbox, Contacts contacts) {
         this.entityManager = entityManager;
+        this.mailOutbox = mailOutbox;
+        this.contacts = contacts;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -40,6 +46,10 @@ public class ErasureService {
         update("update request_snapshot set requester = ?2, subject = null where requester = ?1", personId, pseudonym);
         // Stored responses to the person's retried requests may quote them; they only serve retries.
         update("delete from idempotency_record where caller = ?1", personId, null);
+        // Their address, language and mail preference, and their mail that has not gone yet.
+        update("delete from person_contact where person_id = ?1", personId, null);
+        mailOutbox.forget(personId);
+        contacts.forget(personId);
         Log.infof("Erased a person into %s (%d pieces of signed feedback pseudonymised)", pseudonym, feedback);
     }
 

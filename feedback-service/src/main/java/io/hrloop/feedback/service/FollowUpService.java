@@ -29,8 +29,10 @@ public class FollowUpService {
     private final FeedbackConfig config;
     private final Outbox outbox;
     private final Times times;
+    private final FeedbackMail mail;
 
-    public FollowUpService(FeedbackConfig config, Outbox outbox, Times times) {
+    public FollowUpService(FeedbackConfig config, Outbox outbox, Times times, FeedbackMail mail) {
+        this.mail = mail;
         this.times = times;
         this.config = config;
         this.outbox = outbox;
@@ -58,6 +60,7 @@ public class FollowUpService {
         followUp.createdAt = times.nowUtc();
         followUp.persist();
         outbox.publish(FeedbackEvents.followUpOpened(followUp, feedback.confidential));
+        mail.followUpOpened(followUp);
     }
 
     /**

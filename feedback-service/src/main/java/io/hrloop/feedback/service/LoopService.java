@@ -24,8 +24,10 @@ public class LoopService {
 
     private final EntityManager entityManager;
     private final Times times;
+    private final FeedbackMail mail;
 
-    public LoopService(EntityManager entityManager, Times times) {
+    public LoopService(EntityManager entityManager, Times times, FeedbackMail mail) {
+        this.mail = mail;
         this.times = times;
         this.entityManager = entityManager;
     }
@@ -62,11 +64,15 @@ public class LoopService {
                 .setParameter(1, event.improvementId()).getResultList();
         OffsetDateTime now = times.nowUtc();
         for (Object[] author : authors) {
-            entityManager.createNativeQuery("""
+            int yourFeedback = ((Number) author[1]).intValue();
+            int notified = entityManager.createNativeQuery("""
                     insert into notification (id, person_id, improvement_id, your_feedback, created_at)
                     values (?1, ?2, ?3, ?4, ?5) on conflict (person_id, improvement_id) do nothing""")
                     .setParameter(1, UUID.randomUUID()).setParameter(2, author[0]).setParameter(3, event.improvementId())
-                    .setParameter(4, ((Number) author[1]).intValue()).setParameter(5, now).executeUpdate();
+                    .setParameter(4, yourFeedback).setParameter(5, now).executeUpdate();
+            if (notified == 1) {
+                mail.youSaidWeDid((String) author[0], story, yourFeedback); // and by mail, for who takes it
+            }
         }
     }
 

@@ -14,8 +14,10 @@ import jakarta.transaction.Transactional;
 import io.hrloop.common.api.Cursor;
 import io.hrloop.common.api.Page;
 import io.hrloop.common.contract.RequestResolved;
+import io.hrloop.common.contract.SurveyInvited;
 import io.hrloop.common.contract.Theme;
 import io.hrloop.common.domain.DomainException;
+import io.hrloop.common.outbox.Outbox;
 import io.hrloop.common.time.Times;
 import io.hrloop.feedback.config.FeedbackConfig;
 import io.hrloop.feedback.domain.Feedback;
@@ -39,10 +41,17 @@ public class SurveyService {
     private final FeedbackRecorder recorder;
     private final RollupStore rollups;
     private final Times times;
+    private final Contacts contacts;
+    private final FeedbackMail mail;
+    private final Outbox outbox;
     private final Counter sent;
     private final Counter answered;
 
-    public SurveyService(EntityManager entityManager, FeedbackConfig config, FeedbackRecorder recorder, RollupStore rollups, Times times, MeterRegistry registry) {
+    public SurveyService(EntityManager entityManager, FeedbackConfig config, FeedbackRecorder recorder, RollupStore rollups,
+            Times times, Contacts contacts, FeedbackMail mail, Outbox outbox, MeterRegistry registry) {
+        this.contacts = contacts;
+        this.mail = mail;
+        this.outbox = outbox;
         this.sent = Counter.builder("hrloop.surveys.sent").description("Survey invitations issued").register(registry);
         this.answered = Counter.builder("hrloop.surveys.answered").description("Survey invitations answered")
                 .register(registry);
@@ -93,6 +102,13 @@ public class SurveyService {
         invitation.persist();
         countInvitation(invitation, 1);
         sent.increment();
+        // Delivery: by mail when the requester has an address and takes such mail, and by any gateway that reads
+        // hr.feedback.survey-invited; both in this transaction (the inbox's), so a redelivered event does neither.
+        contacts.learned(invitation.personId, resolution.requesterEmail(), resolution.requesterLocale());
+        boolean mailed = mail.surveyInvitation(invitation);
+        outbox.publish(new SurveyInvited(invitation.id, invitation.personId, invitation.requestId, invitation.reference,
+                invitation.requestType, invitation.team, invitation.createdAt, invitation.expiresAt, invitation.token,
+                mail.answerUrl(invitation.token), mail.language(invitation.personId), mailed, false));
         return Decision.INVITED;
     }
 

@@ -32,6 +32,7 @@ import io.restassured.http.ContentType;
 class ErasureTest {
 
     private static final List<String> TABLES = List.of("feedback", "survey_invitation", "follow_up", "notification",
+            "person_contact",
             "request_snapshot", "feedback_rollup", "idempotency_record", "anonymous_submission", "improvement_link");
 
     @Test
@@ -42,9 +43,11 @@ class ErasureTest {
         String lead = Tokens.of("lead-" + UUID.randomUUID(), team, "hr-lead");
 
         // Their request, resolved and surveyed; a poor answer opens a follow-up the lead closes with a note about them.
+        // Their address carries the marker: it arrives with the resolution and from their token, and goes too.
+        String address = marker + ".me@hrloop.test";
         Request first = Request.of("payroll-query", team, person);
-        RequestEvents.resolved(new Request(first.id(), first.reference(), first.type(), team, person,
-                "My pay slip " + marker + " is wrong"), 1.0);
+        RequestEvents.send("hr.requests", first.id().toString(), RequestEvents.resolvedEvent(new Request(first.id(),
+                first.reference(), first.type(), team, person, "My pay slip " + marker + " is wrong"), 1.0, address, "de"));
         String surveyed = Surveys.answer(Surveys.awaitInvitation(person).path("token").asText(),
                 "{\"csat\":1,\"comment\":\"I, " + marker + ", waited weeks.\"}");
         String followUp = Db.await(() -> (UUID) Db.single("select id from follow_up where feedback_id = ?1", UUID.fromString(surveyed)),
@@ -61,7 +64,8 @@ class ErasureTest {
         Db.await(() -> ((Number) Db.single("select count(*) from survey_invitation where person_id = ?1 and status = 'PENDING'",
                 person)).intValue(), n -> n == 1, "pending invitation");
         // Signed feedback with an Idempotency-Key (its stored response quotes them), and a notification.
-        given().auth().oauth2(Tokens.employee(person)).contentType(ContentType.JSON).header("Idempotency-Key", "k-" + marker)
+        given().auth().oauth2(Tokens.withEmail(person, null, address, "de", "employee")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", "k-" + marker)
                 .body("{\"subjectType\":\"GENERAL\",\"csat\":2,\"comment\":\"Signed by " + marker + ".\",\"anonymous\":false}")
                 .when().post("/api/v1/feedback").then().statusCode(201);
         UUID improvement = UUID.randomUUID();

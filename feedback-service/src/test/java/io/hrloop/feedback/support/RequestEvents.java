@@ -43,12 +43,19 @@ public final class RequestEvents {
     }
 
     public static void resolved(Request request, double samplingRate) {
+        send("hr.requests", request.id().toString(), resolvedEvent(request, samplingRate, null, null));
+    }
+
+    /** hr.request.resolved carrying the requester's address and language (either may be null); send it with {@link #send}. */
+    public static ObjectNode resolvedEvent(Request request, double samplingRate, String email, String locale) {
         ObjectNode event = example("hr.request.resolved", request.id());
         ObjectNode data = (ObjectNode) event.get("data");
         fill(data, request);
         data.put("status", "RESOLVED");
         data.put("surveySamplingRate", samplingRate);
-        send("hr.requests", request.id().toString(), event);
+        data.put("requesterEmail", email);
+        data.put("requesterLocale", locale);
+        return event;
     }
 
     public static void reopened(Request request) {

@@ -31,7 +31,7 @@ final class Examples {
 
     static final String SUBMIT_SERVICE = """
             {"type":"benefits-question","subject":"Pension enrolment","description":"Forwarded from the email gateway",
-             "requester":"emp-1003","channel":"EMAIL"}""";
+             "requester":"emp-1003","requesterEmail":"emp-1003@hrloop.local","channel":"EMAIL"}""";
 
     static final String REQUEST = """
             {"id":"3f0b6f7e-2a4c-4d8e-9b1a-5c2d7e8f9a01","reference":"HR-000123","type":"payroll-query",

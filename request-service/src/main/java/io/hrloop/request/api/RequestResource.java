@@ -78,7 +78,10 @@ public class RequestResource {
             @Schema(description = "Default PORTAL, or API for integrations") Channel channel,
             @Size(max = 200) @Schema(description = "Integrations (service role) only: the requester") String requester,
             @Schema(description = "The caller's own record of the self-service suggestions they saw before submitting "
-                    + "(POST /api/v1/self-service/views); unknown or someone else's is 422") UUID suggestionViewId) {
+                    + "(POST /api/v1/self-service/views); unknown or someone else's is 422") UUID suggestionViewId,
+            @Size(max = 320) @Schema(description = "Integrations (service role) only: the requester's mail address, for "
+                    + "the decline decision and the survey invitation (others' addresses come from their token)",
+                    examples = "employee@hrloop.local") String requesterEmail) {
     }
 
     @Schema(name = "Retriage")
@@ -94,7 +97,8 @@ public class RequestResource {
             + "onBehalfOf, an integration (service role) names the requester. Due times are computed at once in "
             + "business minutes of the type's calendar. suggestionViewId links the submission to the self-service "
             + "suggestions the caller saw before (deflection report). Idempotency-Key makes a retry return the first "
-            + "result.")
+            + "result. The requester's mail address comes from their token (email claim); an integration filing for "
+            + "someone may name it in requesterEmail.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmitRequest.class),
             examples = { @ExampleObject(name = "employee", value = Examples.SUBMIT),
                     @ExampleObject(name = "manager on behalf", value = Examples.SUBMIT_ON_BEHALF),
@@ -114,7 +118,7 @@ public class RequestResource {
         return idempotency.execute(key, caller.personId(), "POST /api/v1/requests", body, () -> {
             HrRequest created = requests.submit(new RequestService.Submission(body.type(), body.subject(),
                     body.description(), body.priority(), body.onBehalfOf(), body.channel(), body.requester(),
-                    body.suggestionViewId()));
+                    body.suggestionViewId(), body.requesterEmail()));
             return Response.created(URI.create("/api/v1/requests/" + created.id)).tag(String.valueOf(created.version))
                     .entity(views.of(created)).build();
         });

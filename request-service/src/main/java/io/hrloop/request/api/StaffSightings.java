@@ -8,7 +8,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.BlockingOperationControl;
 
 /**
- * Every call tells the staff register who is calling with which HR roles and team (the register writes at
+ * Every call tells the staff register who is calling with which HR roles, team and address (the register writes at
  * most once an hour per person, or when those change). Runs on the worker thread of the (blocking) resource
  * method, after the token is verified; a call without a valid token is left to the security checks.
  */
@@ -35,7 +35,7 @@ public class StaffSightings {
             return;
         }
         if (person != null && !person.isBlank() && person.length() <= 200) {
-            staff.sighted(person, caller.roles(), caller.team());
+            staff.sighted(person, caller.roles(), caller.team(), caller.mailAddress(), caller.locale());
         }
     }
 }

@@ -39,6 +39,11 @@ public class HrRequest extends PanacheEntityBase {
     public String onBehalfOf;
     @Column(name = "submitted_by")
     public String submittedBy;
+    /** Kept only while a mail to the requester may be due (README, Mail); null once the request is final. */
+    @Column(name = "requester_email")
+    public String requesterEmail;
+    @Column(name = "requester_locale")
+    public String requesterLocale;
     public String owner;
     public String team;
     public boolean confidential;
@@ -133,6 +138,12 @@ public class HrRequest extends PanacheEntityBase {
 
     public CalendarRef calendar() {
         return new CalendarRef(calendarKey, calendarRevision);
+    }
+
+    /** The request is final: no mail to its requester is due any more, so their address is let go. */
+    public void forgetRequesterAddress() {
+        requesterEmail = null;
+        requesterLocale = null;
     }
 
     /** The requester's side: the person it is for, the one who filed it, and the integration that sent it. */

@@ -41,6 +41,9 @@ public class StaffMember extends PanacheEntityBase {
     public boolean active;
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     public Source source;
+    /** The address and language from the member's token (service-level alerts go there). */
+    public String email;
+    public String locale;
     @Column(name = "last_seen_at")
     public OffsetDateTime lastSeenAt;
     @Column(name = "updated_at")

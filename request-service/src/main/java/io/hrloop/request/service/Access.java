@@ -31,6 +31,16 @@ public class Access {
         return caller.personId();
     }
 
+    /** The caller's mail address from their token, when usable. */
+    public String email() {
+        return caller.mailAddress();
+    }
+
+    /** The caller's language from their token, when it says. */
+    public String locale() {
+        return caller.locale();
+    }
+
     public boolean canSee(HrRequest r) {
         return r.isRequesterSide(me()) || seesAsHr(r);
     }

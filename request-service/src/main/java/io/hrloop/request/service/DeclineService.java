@@ -35,8 +35,10 @@ public class DeclineService {
     private final Transitions transitions;
     private final AuditLog audit;
     private final Times times;
+    private final RequestMail mail;
 
-    public DeclineService(Access access, Transitions transitions, AuditLog audit, Times times) {
+    public DeclineService(Access access, Transitions transitions, AuditLog audit, Times times, RequestMail mail) {
+        this.mail = mail;
         this.access = access;
         this.transitions = transitions;
         this.audit = audit;
@@ -100,6 +102,7 @@ public class DeclineService {
         d.decisionNote = note;
         audit.record(r, now, me, "decline", DeclineStatus.PROPOSED, DeclineStatus.CONFIRMED, reasonText(d), false);
         transitions.move(r, RequestStatus.DECLINED, me, d.explanation, now, new StatusChange.Declined(d));
+        mail.declineDecided(r, d, null);
         return d;
     }
 
@@ -167,6 +170,10 @@ public class DeclineService {
         audit.record(r, now, me, "appeal", "LODGED", outcome, note, false);
         if (outcome == AppealOutcome.OVERTURNED) {
             transitions.move(r, RequestStatus.IN_PROGRESS, me, note, now, new StatusChange.AppealDecided(outcome));
+        }
+        mail.declineDecided(r, d, outcome);
+        if (outcome == AppealOutcome.UPHELD) {
+            r.forgetRequesterAddress(); // the decline is final: no mail to the requester is due any more
         }
         return d;
     }

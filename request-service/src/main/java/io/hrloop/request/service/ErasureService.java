@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.hrloop.common.contract.PersonErased;
+import io.hrloop.common.mail.MailOutbox;
 import io.hrloop.common.outbox.Outbox;
 import io.hrloop.common.time.Times;
 
@@ -21,8 +22,9 @@ import io.hrloop.common.time.Times;
  * explanations and alternatives, decision and appeal notes, appeal statements, notes of their history
  * entries, re-triage reasons) and the subject and description of every request about them (as requester or
  * on-behalf-of person), whoever filed it. Their self-service views lose their link to them. Their staff-register
- * entry is pseudonymised and deactivated, and stored Idempotency-Key responses that are theirs or name them are
- * deleted. Requests, comments, declines and
+ * entry is pseudonymised and deactivated, stored Idempotency-Key responses that are theirs or name them are
+ * deleted, their mail address and language are removed (from their requests and their register entry) and their
+ * mail that has not gone yet is deleted. Requests, comments, declines and
  * history entries stay, so counts and service-level figures survive. Repeating it changes nothing here (the
  * person id no longer occurs) and announces the erasure again. The pseudonym is random, so it cannot be
  * turned back into the person id; hr.person.erased carries it to the other services in the same transaction.
@@ -38,10 +40,12 @@ public class ErasureService {
     private final AuditLog audit;
     private final StaffRegister staff;
     private final Outbox outbox;
+    private final MailOutbox mailOutbox;
     private final Times times;
 
     public ErasureService(EntityManager entityManager, Access access, AuditLog audit, StaffRegister staff,
-            Outbox outbox, Times times) {
+            Outbox outbox, MailOutbox mailOutbox, Times times) {
+        this.mailOutbox = mailOutbox;
         this.entityManager = entityManager;
         this.access = access;
         this.audit = audit;
@@ -91,6 +95,8 @@ public class ErasureService {
                     on_behalf_of = case when on_behalf_of = :p then :ps else on_behalf_of end,
                     owner = case when owner = :p then :ps else owner end,
                     submitted_by = case when submitted_by = :p then :ps else submitted_by end,
+                    requester_email = case when requester = :p then null else requester_email end,
+                    requester_locale = case when requester = :p then null else requester_locale end,
                     version = version + 1
                 where requester = :p or on_behalf_of = :p or owner = :p or submitted_by = :p""", personId, pseudonym);
         int comments = update("update request_comment set body = :redacted, author = :ps where author = :p", personId,
@@ -112,7 +118,8 @@ public class ErasureService {
                     version = version + 1
                 where :p in (proposed_by, decided_by, appealed_by, appeal_decided_by)""", personId, pseudonym);
         int staffEntries = update("""
-                update staff_member set person_id = :ps, active = false, version = version + 1
+                update staff_member set person_id = :ps, active = false, email = null, locale = null,
+                    version = version + 1
                 where person_id = :p""", personId, pseudonym);
         update("update staff_member set updated_by = :ps where updated_by = :p", personId, pseudonym);
         // Stored responses are copies of what the person wrote or of requests about them: theirs, and any
@@ -121,6 +128,8 @@ public class ErasureService {
                 pseudonym);
         // Self-service views stay counted in the deflection report, as nobody's.
         int views = update("update suggestion_view set viewer = null where viewer = :p", personId, pseudonym);
+        // Mail to them that has not gone yet (it names them, and goes to their address).
+        mailOutbox.forget(personId);
         for (UUID request : affected) {
             audit.record(request, now, admin, "erasure", null, pseudonym, "a person's data was pseudonymised", false);
         }

@@ -17,6 +17,7 @@ import io.hrloop.common.api.Cursor;
 import io.hrloop.common.api.Page;
 import io.hrloop.common.contract.RequestSubmitted;
 import io.hrloop.common.domain.DomainException;
+import io.hrloop.common.security.MailAddresses;
 import io.hrloop.common.security.Roles;
 import io.hrloop.common.time.Times;
 import io.hrloop.request.config.RequestConfig;
@@ -58,11 +59,16 @@ public class RequestService {
     }
 
     /**
-     * What a caller submits; {@code requester} only for the service role; {@code suggestionViewId} the caller's own
-     * record of the self-service suggestions they saw before.
+     * What a caller submits; {@code requester} and {@code requesterEmail} only for the service role;
+     * {@code suggestionViewId} the caller's own record of the self-service suggestions they saw before.
      */
     public record Submission(String type, String subject, String description, Priority priority, String onBehalfOf,
-            Channel channel, String requester, UUID suggestionViewId) {
+            Channel channel, String requester, UUID suggestionViewId, String requesterEmail) {
+
+        public Submission(String type, String subject, String description, Priority priority, String onBehalfOf,
+                Channel channel, String requester, UUID suggestionViewId) {
+            this(type, subject, description, priority, onBehalfOf, channel, requester, suggestionViewId, null);
+        }
     }
 
     @Transactional
@@ -79,6 +85,19 @@ public class RequestService {
         } else if (service && s.requester() == null) {
             throw DomainException.invalid("requester-required",
                     "an integration must name the requester (the person the request is for)");
+        }
+        if (s.requesterEmail() != null && !service) {
+            throw DomainException.notPermitted("your address is taken from your token; only integrations with the "
+                    + "service role name the requester's address");
+        }
+        String requesterEmail = null;
+        if (s.requesterEmail() != null) {
+            requesterEmail = MailAddresses.usable(s.requesterEmail());
+            if (requesterEmail == null) {
+                String message = "not a mail address";
+                throw DomainException.invalid("validation", "requesterEmail: " + message)
+                        .with("errors", List.of(Map.of("field", "requesterEmail", "message", message)));
+            }
         }
         String onBehalfOf = s.onBehalfOf() == null || s.onBehalfOf().equals(requester) ? null : s.onBehalfOf();
         if (onBehalfOf != null && !access.hasAny(Roles.MANAGER, Roles.SERVICE)) {
@@ -109,6 +128,10 @@ public class RequestService {
         r.requester = requester;
         r.onBehalfOf = onBehalfOf;
         r.submittedBy = me;
+        // Where decisions and the survey invitation reach the requester: their own token's address, or the one
+        // the integration that files for them names.
+        r.requesterEmail = service ? requesterEmail : access.email();
+        r.requesterLocale = service ? null : access.locale();
         r.team = type.team();
         r.confidential = type.confidential();
         r.calendarKey = type.calendarKey();

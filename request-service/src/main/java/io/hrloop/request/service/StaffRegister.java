@@ -61,9 +61,14 @@ public class StaffRegister {
      * only pauses the sightings for a while (a failed write is tried again at the next call after that).
      */
     public void sighted(String personId, Collection<String> roles, String teamClaim) {
+        sighted(personId, roles, teamClaim, null, null);
+    }
+
+    /** As above, with the address and language of the member's token (service-level alerts go there). */
+    public void sighted(String personId, Collection<String> roles, String teamClaim, String email, String locale) {
         String hrRoles = StaffMember.hrRoles(roles);
         String team = teamClaim == null || teamClaim.length() > 100 ? null : teamClaim;
-        String fingerprint = hrRoles + "|" + team;
+        String fingerprint = hrRoles + "|" + team + "|" + email + "|" + locale;
         Instant now = times.now();
         Written last = written.get(personId);
         boolean fresh = last != null && last.fingerprint().equals(fingerprint) && !now.isBefore(last.at())
@@ -78,16 +83,16 @@ public class StaffRegister {
         if (hrRoles.isEmpty()) {
             // Most callers have no HR role: their call never waits on the register. Only a former member's
             // entry changes (it loses its roles), in the background.
-            Infrastructure.getDefaultWorkerPool().execute(() -> record(personId, hrRoles, team, now));
+            Infrastructure.getDefaultWorkerPool().execute(() -> record(personId, hrRoles, team, email, locale, now));
         } else {
             // Staff are recorded before their call goes on, so that they can be given a request right after.
-            record(personId, hrRoles, team, now);
+            record(personId, hrRoles, team, email, locale, now);
         }
     }
 
-    private void record(String personId, String hrRoles, String team, Instant now) {
+    private void record(String personId, String hrRoles, String team, String email, String locale, Instant now) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> write(personId, hrRoles, team, now));
+            QuarkusTransaction.requiringNew().run(() -> write(personId, hrRoles, team, email, locale, now));
         } catch (RuntimeException e) {
             if (DatabaseTrouble.isDatabaseTrouble(e)) {
                 written.remove(personId);
@@ -102,7 +107,7 @@ public class StaffRegister {
     /** Records the caller at once, inside the current transaction (before they take a request themself). */
     public void sightCaller() {
         String team = access.team() == null || access.team().length() > 100 ? null : access.team();
-        write(access.me(), StaffMember.hrRoles(access.roles()), team, times.now());
+        write(access.me(), StaffMember.hrRoles(access.roles()), team, access.email(), access.locale(), times.now());
     }
 
     /** Forgets what this replica wrote of a person (after an erasure, their next call is a new sighting). */
@@ -110,7 +115,7 @@ public class StaffRegister {
         written.remove(personId);
     }
 
-    private void write(String personId, String hrRoles, String team, Instant now) {
+    private void write(String personId, String hrRoles, String team, String email, String locale, Instant now) {
         if (hrRoles.isEmpty()) {
             // No HR role (any more): a register entry loses its roles; nobody else enters the register.
             entityManager.createNativeQuery("""
@@ -120,18 +125,22 @@ public class StaffRegister {
                     .setParameter("p", personId).setParameter("now", now.atOffset(ZoneOffset.UTC)).executeUpdate();
             return;
         }
-        // Team and roles follow the token; a row whose team and roles the token confirms keeps its version.
+        // Team and roles follow the token; a row whose team and roles the token confirms keeps its version. The
+        // address and language follow the token too (they are not part of the entry hr-admin manages).
         String changed = "(staff_member.team is distinct from excluded.team or staff_member.roles <> excluded.roles)";
         entityManager.createNativeQuery("""
-                insert into staff_member (person_id, team, roles, active, source, last_seen_at, updated_at, version)
-                values (:p, cast(:team as varchar(100)), :roles, true, 'TOKEN', :now, :now, 0)
+                insert into staff_member (person_id, team, roles, active, source, last_seen_at, updated_at, version,
+                    email, locale)
+                values (:p, cast(:team as varchar(100)), :roles, true, 'TOKEN', :now, :now, 0,
+                    cast(:email as varchar(320)), cast(:locale as varchar(35)))
                 on conflict (person_id) do update set last_seen_at = excluded.last_seen_at,
-                    team = excluded.team, roles = excluded.roles,
+                    team = excluded.team, roles = excluded.roles, email = excluded.email, locale = excluded.locale,
                     source = case when %1$s then 'TOKEN' else staff_member.source end,
                     updated_at = case when %1$s then excluded.updated_at else staff_member.updated_at end,
                     updated_by = case when %1$s then null else staff_member.updated_by end,
                     version = staff_member.version + case when %1$s then 1 else 0 end""".formatted(changed))
                 .setParameter("p", personId).setParameter("team", team).setParameter("roles", hrRoles)
+                .setParameter("email", email).setParameter("locale", locale)
                 .setParameter("now", now.atOffset(ZoneOffset.UTC)).executeUpdate();
     }
 

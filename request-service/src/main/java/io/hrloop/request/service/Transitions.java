@@ -47,9 +47,11 @@ public class Transitions {
     private final RequestEvents events;
     private final RequestConfig config;
     private final RequestMetrics metrics;
+    private final RequestMail mail;
 
     public Transitions(CatalogService catalog, CalendarRevisions revisions, AuditLog audit, RequestEvents events,
-            RequestConfig config, RequestMetrics metrics) {
+            RequestConfig config, RequestMetrics metrics, RequestMail mail) {
+        this.mail = mail;
         this.catalog = catalog;
         this.revisions = revisions;
         this.audit = audit;
@@ -138,6 +140,9 @@ public class Transitions {
         audit.record(r, at, actor, ServiceLevelReplay.FIELD_STATUS, from, to, note, false);
         settle(r, before, after, at);
         events.publish(event(r, from, to, note, at, change));
+        if (Lifecycle.next(to).isEmpty()) {
+            r.forgetRequesterAddress(); // final: no mail to the requester is due any more
+        }
     }
 
     private RequestEvent event(HrRequest r, RequestStatus from, RequestStatus to, String note, Instant at,
@@ -151,7 +156,9 @@ public class Transitions {
             return RequestAssigned.of(facts, owner.previousOwner(), events.freeText(r, owner.reason()), previous);
         }
         if (to == RequestStatus.RESOLVED) {
-            return RequestResolved.of(facts, r.resolvedAt, r.resOutcome == SlaOutcome.BREACHED, previous, told);
+            // The requester's address travels for the survey invitation (never on a confidential request).
+            return RequestResolved.of(facts, r.resolvedAt, r.resOutcome == SlaOutcome.BREACHED, previous, told,
+                    r.requesterEmail, r.requesterLocale);
         }
         if (to == RequestStatus.DECLINED && change instanceof StatusChange.Declined declined) {
             RequestDecline d = declined.decline();
@@ -210,6 +217,7 @@ public class Transitions {
         r.serviceLevels(levels.with(target, timer));
         audit.record(r, at, AuditLog.SYSTEM, field(target), null, ServiceLevelReplay.AT_RISK);
         events.atRisk(r, target, timer, at);
+        mail.atRisk(r, target, timer);
         metrics.atRisk(target, r.team);
     }
 

@@ -1,0 +1,160 @@
+package io.hrloop.feedback.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.hrloop.common.api.ETags;
+import io.hrloop.common.db.DatabaseTrouble;
+import io.hrloop.common.security.Roles;
+import io.hrloop.common.time.Times;
+import io.hrloop.feedback.domain.MailPreference;
+import io.hrloop.feedback.domain.PersonContact;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Whom feedback-service may mail, and where. A caller's token tells their address, language, team and HR roles:
+ * each replica writes what it sees at most once an hour per person (at once when it changes). A requester's address
+ * also arrives with hr.request.resolved. A token without an address keeps the one known; team and roles follow the
+ * token. The mail preference is the person's own ({@code /api/v1/notification-preferences}).
+ */
+@ApplicationScoped
+public class Contacts {
+
+    static final Duration REWRITE_AFTER = Duration.ofHours(1);
+    private static final int MAX_REMEMBERED = 10_000;
+    private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(30);
+    private static final Set<String> HR_ROLES = Set.of(Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN,
+            Roles.ER_SPECIALIST);
+
+    private record Written(String fingerprint, Instant at) {
+    }
+
+    private final Map<String, Written> written = new ConcurrentHashMap<>();
+    private volatile Instant pausedUntil = Instant.MIN;
+
+    private final EntityManager entityManager;
+    private final Times times;
+
+    public Contacts(EntityManager entityManager, Times times) {
+        this.entityManager = entityManager;
+        this.times = times;
+    }
+
+    /** Notes a caller as their token describes them. Cheap on the hot path, and never fails the call. */
+    public void sighted(String personId, String email, String locale, String team, Collection<String> roles) {
+        String hrRoles = hrRoles(roles);
+        String teamOrNull = team == null || team.length() > 100 ? null : team;
+        String fingerprint = email + "|" + locale + "|" + teamOrNull + "|" + hrRoles;
+        Instant now = times.now();
+        Written last = written.get(personId);
+        boolean fresh = last != null && last.fingerprint().equals(fingerprint) && !now.isBefore(last.at())
+                && now.isBefore(last.at().plus(REWRITE_AFTER));
+        if (fresh || now.isBefore(pausedUntil)) {
+            return;
+        }
+        if (written.size() > MAX_REMEMBERED) {
+            written.clear();
+        }
+        written.put(personId, new Written(fingerprint, now));
+        try {
+            QuarkusTransaction.requiringNew().run(() -> write(personId, email, locale, teamOrNull, hrRoles));
+        } catch (RuntimeException e) {
+            written.remove(personId);
+            if (DatabaseTrouble.isDatabaseTrouble(e)) {
+                pausedUntil = now.plus(PAUSE_AFTER_FAILURE);
+                return;
+            }
+            Log.warnf("Contact of %s not recorded: %s", personId, e.getClass().getSimpleName());
+        }
+    }
+
+    private void write(String personId, String email, String locale, String team, String hrRoles) {
+        entityManager.createNativeQuery("""
+                insert into person_contact (person_id, email, locale, team, roles)
+                values (?1, cast(?2 as varchar(320)), cast(?3 as varchar(35)), cast(?4 as varchar(100)), ?5)
+                on conflict (person_id) do update set email = coalesce(excluded.email, person_contact.email),
+                    locale = coalesce(excluded.locale, person_contact.locale), team = excluded.team,
+                    roles = excluded.roles""")
+                .setParameter(1, personId).setParameter(2, email).setParameter(3, locale).setParameter(4, team)
+                .setParameter(5, hrRoles).executeUpdate();
+    }
+
+    /** A requester's address and language from hr.request.resolved, in the consumer's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void learned(String personId, String email, String locale) {
+        if (email == null) {
+            return;
+        }
+        entityManager.createNativeQuery("""
+                insert into person_contact (person_id, email, locale) values (?1, ?2, cast(?3 as varchar(35)))
+                on conflict (person_id) do update set email = excluded.email,
+                    locale = coalesce(excluded.locale, person_contact.locale)""")
+                .setParameter(1, personId).setParameter(2, email).setParameter(3, locale).executeUpdate();
+    }
+
+    /**
+     * The person's entry as the database has it now (a batch of events may have changed it natively): in the
+     * caller's transaction (an event's), or in one of its own (a read through the API).
+     */
+    @Transactional
+    public PersonContact find(String personId) {
+        PersonContact contact = PersonContact.findById(personId);
+        if (contact != null) {
+            entityManager.refresh(contact);
+        }
+        return contact;
+    }
+
+    /** The caller's preference: replaced with {@code If-Match} against its version; the entry is made when new. */
+    @Transactional
+    public PersonContact prefer(String personId, MailPreference mail, String ifMatch, String email, String locale) {
+        PersonContact contact = PersonContact.findById(personId);
+        if (contact == null) {
+            contact = new PersonContact();
+            contact.personId = personId;
+            contact.email = email;
+            contact.locale = locale;
+            contact.mail = mail;
+            contact.persist();
+        } else {
+            ETags.require(ifMatch, contact.version); // replacing: 428 without If-Match
+            contact.mail = mail;
+            if (email != null) {
+                contact.email = email;
+            }
+        }
+        entityManager.flush();
+        return contact;
+    }
+
+    /** Those told of a follow-up of {@code team}: its hr-leads (er-specialists among them when it is confidential). */
+    public List<PersonContact> leadsOf(String team, boolean confidential) {
+        if (team == null) {
+            return List.of();
+        }
+        return PersonContact.<PersonContact>list("team = ?1 and email is not null order by personId", team).stream()
+                .filter(c -> c.has(Roles.HR_LEAD) && (!confidential || c.has(Roles.ER_SPECIALIST))).toList();
+    }
+
+    /** After an erasure, the person's next call is a new sighting. */
+    public void forget(String personId) {
+        written.remove(personId);
+    }
+
+    static String hrRoles(Collection<String> roles) {
+        TreeSet<String> kept = new TreeSet<>(roles);
+        kept.retainAll(HR_ROLES);
+        return String.join(",", kept);
+    }
+}
