@@ -123,7 +123,9 @@ public class ProcessResource {
     @Path("/{key}")
     @RolesAllowed({ Roles.HR_ADMIN, Roles.HR_LEAD })
     @Operation(operationId = "replaceProcess", summary = "Rename a process or replace its aliases", description = "Send If-Match with the ETag you "
-            + "read (stale: 412). An UNREVIEWED name put here becomes a listed process under its key.")
+            + "read (without it: 428; stale: 412). An UNREVIEWED name put here becomes a listed process under its key.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "rename", value = """
+            {"name":"Expenses and travel","aliases":["Expense claims","Travel expenses","expenses"]}""")))
     @APIResponse(responseCode = "200", description = "The process, with its new ETag")
     @APIResponse(responseCode = "404", description = "No such process", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "An alias means another listed process", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -112,8 +114,13 @@ public class SelfService {
      * One request type's figures; a suppressed group shows none. {@code deflectionShare} = deflected ÷ decided,
      * where a view is decided once a submission followed it within the window or the window has passed.
      */
-    public record Group(String type, boolean suppressed, Long views, Long followedBySubmission, Long deflected,
-            Long pending, Double deflectionShare) {
+    public record Group(String type, boolean suppressed,
+            @Schema(nullable = true, description = "None when the group is suppressed") Long views,
+            @Schema(nullable = true, description = "None when the group is suppressed") Long followedBySubmission,
+            @Schema(nullable = true, description = "None when the group is suppressed") Long deflected,
+            @Schema(nullable = true, description = "None when the group is suppressed") Long pending,
+            @Schema(nullable = true, description = "deflected ÷ (views − pending); none when suppressed or nothing is decided yet")
+            Double deflectionShare) {
     }
 
     /** {@code followWindow} as an ISO-8601 duration. */
