@@ -117,27 +117,11 @@ public class EventDispatcher {
         }
         Set<String> first = inbox.firstDeliveries(wanted.stream().map(d -> d.metadata().id()).toList(),
                 wanted.stream().map(d -> d.metadata().type().type()).toList(), service);
-        List<Delivery> firsts = wanted.stream().filter(d -> first.remove(d.metadata().id())).toList();
-        prepare(firsts);
-        for (Delivery delivery : firsts) {
-            handle(delivery, handlers.get(delivery.metadata().type()));
-        }
-    }
-
-    /** Hands each handler the events of the batch it will receive, so it can read what they need at once. */
-    private void prepare(List<Delivery> firsts) {
-        Map<EventHandler<?>, List<EventData>> perHandler = new java.util.LinkedHashMap<>();
-        for (Delivery delivery : firsts) {
-            for (EventHandler<?> handler : handlers.get(delivery.metadata().type())) {
-                perHandler.computeIfAbsent(handler, h -> new ArrayList<>()).add(delivery.data());
+        for (Delivery delivery : wanted) {
+            if (first.remove(delivery.metadata().id())) {
+                handle(delivery, handlers.get(delivery.metadata().type()));
             }
         }
-        perHandler.forEach(EventDispatcher::prepare);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T extends EventData> void prepare(EventHandler<T> handler, List<EventData> events) {
-        handler.prepare((List<T>) events);
     }
 
     private void handle(Delivery delivery, List<EventHandler<?>> interested) {

@@ -1,6 +1,5 @@
 package io.hrloop.common.inbox;
 
-import java.util.List;
 import java.util.Set;
 
 import io.hrloop.common.contract.EventData;
@@ -21,14 +20,6 @@ public interface EventHandler<T extends EventData> {
     /** The event types it applies: by default every type whose data is a {@link #dataType()}. */
     default Set<EventCatalog> types() {
         return EventCatalog.assignableTo(dataType());
-    }
-
-    /**
-     * Called once per consumed batch, in its transaction and before {@link #handle} is called for each of them,
-     * with the events of the batch this handler will receive (first deliveries only, in order): a handler that
-     * reads a row per event can load them all in one query here. By default nothing.
-     */
-    default void prepare(List<T> events) {
     }
 
     void handle(T event, EventMetadata metadata);

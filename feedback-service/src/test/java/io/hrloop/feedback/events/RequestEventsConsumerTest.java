@@ -74,8 +74,8 @@ class RequestEventsConsumerTest {
 
     @Test
     void aBatchOfNewRequestsWithSeveralEventsEachEndsInTheirLatestState() throws Exception {
-        // Sent without waiting, so that the consumer reads them in few polls: the batch reads the snapshots it knows
-        // in one query and must still fold a new request's second event into the snapshot its first one created.
+        // Sent without waiting, so that the consumer reads them in few polls: a batch must fold a new request's second
+        // event into the snapshot its first one created in the same transaction.
         List<UUID> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {
             UUID requestId = UUID.randomUUID();
