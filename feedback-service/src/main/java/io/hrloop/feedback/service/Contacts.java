@@ -1,13 +1,10 @@
 package io.hrloop.feedback.service;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -16,6 +13,7 @@ import jakarta.transaction.Transactional;
 import io.hrloop.common.api.ETags;
 import io.hrloop.common.db.DatabaseTrouble;
 import io.hrloop.common.security.Roles;
+import io.hrloop.common.security.Sightings;
 import io.hrloop.common.time.Times;
 import io.hrloop.feedback.domain.MailPreference;
 import io.hrloop.feedback.domain.PersonContact;
@@ -31,17 +29,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class Contacts {
 
-    static final Duration REWRITE_AFTER = Duration.ofHours(1);
-    private static final int MAX_REMEMBERED = 10_000;
-    private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(30);
     private static final Set<String> HR_ROLES = Set.of(Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN,
             Roles.ER_SPECIALIST);
 
-    private record Written(String fingerprint, Instant at) {
-    }
-
-    private final Map<String, Written> written = new ConcurrentHashMap<>();
-    private volatile Instant pausedUntil = Instant.MIN;
+    private final Sightings sightings = new Sightings();
 
     private final EntityManager entityManager;
     private final Times times;
@@ -57,22 +48,15 @@ public class Contacts {
         String teamOrNull = team == null || team.length() > 100 ? null : team;
         String fingerprint = email + "|" + locale + "|" + teamOrNull + "|" + hrRoles;
         Instant now = times.now();
-        Written last = written.get(personId);
-        boolean fresh = last != null && last.fingerprint().equals(fingerprint) && !now.isBefore(last.at())
-                && now.isBefore(last.at().plus(REWRITE_AFTER));
-        if (fresh || now.isBefore(pausedUntil)) {
+        if (!sightings.due(personId, fingerprint, now)) {
             return;
         }
-        if (written.size() > MAX_REMEMBERED) {
-            written.clear();
-        }
-        written.put(personId, new Written(fingerprint, now));
         try {
             QuarkusTransaction.requiringNew().run(() -> write(personId, email, locale, teamOrNull, hrRoles));
         } catch (RuntimeException e) {
-            written.remove(personId);
-            if (DatabaseTrouble.isDatabaseTrouble(e)) {
-                pausedUntil = now.plus(PAUSE_AFTER_FAILURE);
+            boolean database = DatabaseTrouble.isDatabaseTrouble(e);
+            sightings.failed(personId, now, database);
+            if (database) {
                 return;
             }
             Log.warnf("Contact of %s not recorded: %s", personId, e.getClass().getSimpleName());
@@ -149,7 +133,7 @@ public class Contacts {
 
     /** After an erasure, the person's next call is a new sighting. */
     public void forget(String personId) {
-        written.remove(personId);
+        sightings.forget(personId);
     }
 
     static String hrRoles(Collection<String> roles) {

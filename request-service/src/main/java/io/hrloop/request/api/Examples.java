@@ -65,9 +65,10 @@ final class Examples {
     static final String DEFLECTION = """
             {"from":"2026-09-28T00:00:00Z","to":"2026-11-02T00:00:00Z","followWindow":"PT168H","minGroupSize":5,
              "groups":[{"type":"benefits-question","suppressed":true,"views":null,"followedBySubmission":null,
-               "deflected":null,"pending":null,"deflectionShare":null},
+               "deflected":null,"pending":null,"people":null,"peopleFollowed":null,"peopleDeflected":null,
+               "deflectionShare":null},
               {"type":"payroll-query","suppressed":false,"views":120,"followedBySubmission":70,"deflected":38,
-               "pending":12,"deflectionShare":0.3519}]}""";
+               "pending":12,"people":104,"peopleFollowed":62,"peopleDeflected":33,"deflectionShare":0.3474}]}""";
 
     static final String COMMENT = """
             {"body":"We have asked payroll to check the overtime entry.","visibility":"PUBLIC"}""";

@@ -111,15 +111,21 @@ public class SelfService {
     }
 
     /**
-     * One request type's figures; a suppressed group shows none. {@code deflectionShare} = deflected ÷ decided,
-     * where a view is decided once a submission followed it within the window or the window has passed.
+     * One request type's figures; a suppressed group shows none. The view counts are views; {@code people} counts
+     * the people behind them (an erased person's views count one each), and {@code deflectionShare} is a share of
+     * people: of those decided (who submitted within the window after a view, or whose every view's window has
+     * passed), the ones who did not submit. A person who saw suggestions twice and submitted after either counts as
+     * followed, once.
      */
     public record Group(String type, boolean suppressed,
-            @Schema(nullable = true, description = "None when the group is suppressed") Long views,
-            @Schema(nullable = true, description = "None when the group is suppressed") Long followedBySubmission,
-            @Schema(nullable = true, description = "None when the group is suppressed") Long deflected,
-            @Schema(nullable = true, description = "None when the group is suppressed") Long pending,
-            @Schema(nullable = true, description = "deflected ÷ (views − pending); none when suppressed or nothing is decided yet")
+            @Schema(nullable = true, description = "Views; none when the group is suppressed") Long views,
+            @Schema(nullable = true, description = "Views a submission followed within the window; none when suppressed") Long followedBySubmission,
+            @Schema(nullable = true, description = "Views whose window passed without a submission; none when suppressed") Long deflected,
+            @Schema(nullable = true, description = "Views whose window is still open; none when suppressed") Long pending,
+            @Schema(nullable = true, description = "People who saw suggestions; none when suppressed") Long people,
+            @Schema(nullable = true, description = "People who submitted within the window after one of their views; none when suppressed") Long peopleFollowed,
+            @Schema(nullable = true, description = "People who did not submit within the window after any of their views; none when suppressed") Long peopleDeflected,
+            @Schema(nullable = true, description = "peopleDeflected ÷ (peopleFollowed + peopleDeflected); none when suppressed or nobody is decided yet")
             Double deflectionShare) {
     }
 
@@ -156,13 +162,23 @@ public class SelfService {
             params.put("type", type);
         }
         String followed = "(s.request_id is not null and s.submitted_at <= s.viewed_at + interval '1 second' * :window)";
-        String sql = "with v as (select s.type_key, date_trunc('week', s.viewed_at at time zone 'UTC') as wk, " + followed
-                + " as followed, not " + followed + " and s.viewed_at + interval '1 second' * :window <= :now as deflected"
+        String passed = "s.viewed_at + interval '1 second' * :window <= :now";
+        String sql = "with v as (select s.type_key, coalesce(s.viewer, s.id::text) as who,"
+                + " date_trunc('week', s.viewed_at at time zone 'UTC') as wk, " + followed + " as followed, not "
+                + followed + " and " + passed + " as deflected, " + passed + " as passed"
                 + " from suggestion_view s join request_type t on t.key = s.type_key where " + where
                 + "), cells as (select type_key, wk, count(*) >= :min as kept from v group by type_key, wk)"
-                + " select v.type_key, count(*) filter (where c.kept), count(*) filter (where c.kept and v.followed),"
-                + " count(*) filter (where c.kept and v.deflected) from v join cells c on c.type_key = v.type_key"
-                + " and c.wk = v.wk group by v.type_key order by v.type_key";
+                + ", k as (select v.* from v join cells c on c.type_key = v.type_key and c.wk = v.wk where c.kept)"
+                + ", byView as (select type_key, count(*) as views, count(*) filter (where followed) as followed,"
+                + " count(*) filter (where deflected) as deflected from k group by type_key)"
+                + ", person as (select type_key, who, bool_or(followed) as followed, bool_and(passed) as passed"
+                + " from k group by type_key, who)"
+                + ", byPerson as (select type_key, count(*) as people, count(*) filter (where followed) as followed,"
+                + " count(*) filter (where not followed and passed) as deflected from person group by type_key)"
+                + " select x.type_key, coalesce(a.views, 0), coalesce(a.followed, 0), coalesce(a.deflected, 0),"
+                + " coalesce(b.people, 0), coalesce(b.followed, 0), coalesce(b.deflected, 0)"
+                + " from (select distinct type_key from v) x left join byView a on a.type_key = x.type_key"
+                + " left join byPerson b on b.type_key = x.type_key order by x.type_key";
         var query = entityManager.createNativeQuery(sql);
         params.forEach(query::setParameter);
         List<Group> groups = new ArrayList<>();
@@ -170,10 +186,14 @@ public class SelfService {
             long views = ((Number) row[1]).longValue();
             long follow = ((Number) row[2]).longValue();
             long deflected = ((Number) row[3]).longValue();
-            groups.add(views == 0 ? new Group((String) row[0], true, null, null, null, null, null)
-                    : new Group((String) row[0], false, views, follow, deflected, views - follow - deflected,
-                            follow + deflected == 0 ? null
-                                    : Math.round(10000.0 * deflected / (follow + deflected)) / 10000.0));
+            long people = ((Number) row[4]).longValue();
+            long peopleFollowed = ((Number) row[5]).longValue();
+            long peopleDeflected = ((Number) row[6]).longValue();
+            groups.add(views == 0 ? new Group((String) row[0], true, null, null, null, null, null, null, null, null)
+                    : new Group((String) row[0], false, views, follow, deflected, views - follow - deflected, people,
+                            peopleFollowed, peopleDeflected, peopleFollowed + peopleDeflected == 0 ? null
+                                    : Math.round(10000.0 * peopleDeflected / (peopleFollowed + peopleDeflected))
+                                            / 10000.0));
         }
         return new Report(start, end, window.toString(), min, groups);
     }

@@ -1,12 +1,10 @@
 package io.hrloop.request.service;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -18,6 +16,7 @@ import io.hrloop.common.api.Page;
 import io.hrloop.common.db.DatabaseTrouble;
 import io.hrloop.common.domain.DomainException;
 import io.hrloop.common.security.Roles;
+import io.hrloop.common.security.Sightings;
 import io.hrloop.common.time.Times;
 import io.hrloop.request.domain.HrRequest;
 import io.hrloop.request.domain.StaffMember;
@@ -34,16 +33,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 @ApplicationScoped
 public class StaffRegister {
 
-    /** How long a replica trusts that what it last wrote of a person is still in the register. */
-    static final Duration REWRITE_AFTER = Duration.ofHours(1);
-    private static final int MAX_REMEMBERED = 10_000;
-    private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(30);
-
-    private record Written(String fingerprint, Instant at) {
-    }
-
-    private final Map<String, Written> written = new ConcurrentHashMap<>();
-    private volatile Instant pausedUntil = Instant.MIN;
+    private final Sightings sightings = new Sightings();
 
     private final EntityManager entityManager;
     private final Access access;
@@ -70,16 +60,9 @@ public class StaffRegister {
         String team = teamClaim == null || teamClaim.length() > 100 ? null : teamClaim;
         String fingerprint = hrRoles + "|" + team + "|" + email + "|" + locale;
         Instant now = times.now();
-        Written last = written.get(personId);
-        boolean fresh = last != null && last.fingerprint().equals(fingerprint) && !now.isBefore(last.at())
-                && now.isBefore(last.at().plus(REWRITE_AFTER));
-        if (fresh || now.isBefore(pausedUntil)) {
+        if (!sightings.due(personId, fingerprint, now)) {
             return;
         }
-        if (written.size() > MAX_REMEMBERED) {
-            written.clear();
-        }
-        written.put(personId, new Written(fingerprint, now));
         if (hrRoles.isEmpty()) {
             // Most callers have no HR role: their call never waits on the register. Only a former member's
             // entry changes (it loses its roles), in the background.
@@ -95,9 +78,8 @@ public class StaffRegister {
             QuarkusTransaction.requiringNew().run(() -> write(personId, hrRoles, team, email, locale, now));
         } catch (RuntimeException e) {
             if (DatabaseTrouble.isDatabaseTrouble(e)) {
-                written.remove(personId);
-                pausedUntil = now.plus(PAUSE_AFTER_FAILURE);
-                Log.debugf("Staff sightings paused for %s: the database does not answer", PAUSE_AFTER_FAILURE);
+                sightings.failed(personId, now, true);
+                Log.debug("Staff sightings paused: the database does not answer");
                 return;
             }
             Log.warnf("Staff sighting of %s not recorded: %s", personId, e.getClass().getSimpleName());
@@ -112,7 +94,7 @@ public class StaffRegister {
 
     /** Forgets what this replica wrote of a person (after an erasure, their next call is a new sighting). */
     public void forget(String personId) {
-        written.remove(personId);
+        sightings.forget(personId);
     }
 
     private void write(String personId, String hrRoles, String team, String email, String locale, Instant now) {

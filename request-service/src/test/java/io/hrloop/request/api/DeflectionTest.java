@@ -98,14 +98,20 @@ class DeflectionTest {
         String small = Api.type(team, false, 60, 480);
         String erType = Api.type(unique("er"), true, 60, 480);
         at("2026-12-07T09:00");
+        String twice = null;
         for (int i = 0; i < 6; i++) {
             String person = unique("emp");
             String id = as(employee(person)).body(Map.of("type", type, "suggestionIds", List.of("lesson-1")))
                     .post("/api/v1/self-service/views").then().statusCode(201).extract().path("id");
             if (i < 2) {
                 submit(employee(person), type, id).statusCode(201);
+                twice = person;
             }
         }
+        // One of those who submitted looks at the suggestions again and does not submit a second time: a view more,
+        // and a view not followed, but still one person, who was not deflected.
+        as(employee(twice)).body(Map.of("type", type, "suggestionIds", List.of("lesson-1")))
+                .post("/api/v1/self-service/views").then().statusCode(201);
         for (int i = 0; i < 3; i++) {
             as(employee(unique("emp"))).body(Map.of("type", small, "suggestionIds", List.of("lesson-2")))
                     .post("/api/v1/self-service/views").then().statusCode(201);
@@ -119,17 +125,23 @@ class DeflectionTest {
         at("2026-12-10T09:00"); // the 7-day window is still open for the views not followed
         report(leadToken).statusCode(200).body("followWindow", equalTo("PT168H")).body("minGroupSize", equalTo(5))
                 .body("groups.type", equalTo(List.of(type, small).stream().sorted().toList()))
-                .body("groups.find { it.type == '" + type + "' }.views", equalTo(6))
+                .body("groups.find { it.type == '" + type + "' }.views", equalTo(7))
                 .body("groups.find { it.type == '" + type + "' }.followedBySubmission", equalTo(2))
                 .body("groups.find { it.type == '" + type + "' }.deflected", equalTo(0))
-                .body("groups.find { it.type == '" + type + "' }.pending", equalTo(4))
+                .body("groups.find { it.type == '" + type + "' }.pending", equalTo(5))
+                .body("groups.find { it.type == '" + type + "' }.people", equalTo(6))
+                .body("groups.find { it.type == '" + type + "' }.peopleFollowed", equalTo(2))
+                .body("groups.find { it.type == '" + type + "' }.peopleDeflected", equalTo(0))
                 .body("groups.find { it.type == '" + type + "' }.deflectionShare", equalTo(0.0f));
 
         at("2026-12-15T09:00");
         report(leadToken).statusCode(200)
                 .body("from", equalTo("2026-11-30T00:00:00Z")).body("to", equalTo("2027-01-04T00:00:00Z"))
-                .body("groups.find { it.type == '" + type + "' }.deflected", equalTo(4))
+                .body("groups.find { it.type == '" + type + "' }.deflected", equalTo(5))
                 .body("groups.find { it.type == '" + type + "' }.pending", equalTo(0))
+                .body("groups.find { it.type == '" + type + "' }.people", equalTo(6))
+                .body("groups.find { it.type == '" + type + "' }.peopleDeflected", equalTo(4))
+                // people: 4 of the 6 did not submit (by views it would read 5 of 7)
                 .body("groups.find { it.type == '" + type + "' }.deflectionShare", equalTo(0.6667f))
                 .body("groups.find { it.type == '" + small + "' }.suppressed", equalTo(true))
                 .body("groups.find { it.type == '" + small + "' }.views", nullValue());
