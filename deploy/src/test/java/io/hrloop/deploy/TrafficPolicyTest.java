@@ -16,13 +16,14 @@ import io.hrloop.deploy.Repo.ServiceModule;
 class TrafficPolicyTest {
 
     @Test
-    void thePathsOfEachServiceAreReadFromItsResources() {
+    void thePathsOfEachServiceAreReadFromItsOpenApiDocument() {
         ServiceModule request = Repo.services().stream().filter(s -> s.name().equals("request-service")).findFirst().orElseThrow();
         ServiceModule improvement = Repo.services().stream().filter(s -> s.name().equals("improvement-service")).findFirst().orElseThrow();
 
-        assertEquals(List.of("calendars", "people", "request-types", "requests", "service-levels", "staff"),
-                TrafficPolicies.segments(request).stream().toList());
-        assertEquals(List.of("improvements", "knowledge"),
+        // common's dead-letter API is in every service's document
+        assertEquals(List.of("calendars", "dead-letters", "people", "request-types", "requests", "self-service",
+                "service-levels", "staff"), TrafficPolicies.segments(request).stream().toList());
+        assertEquals(List.of("improvements", "knowledge", "processes"),
                 TrafficPolicies.segments(improvement).stream().filter(s -> !s.equals("dead-letters")).toList());
         ServiceModule feedback = Repo.services().stream().filter(s -> s.name().equals("feedback-service")).findFirst().orElseThrow();
         assertEquals(List.of("/answer"), TrafficPolicies.pages(feedback).stream().toList());
@@ -55,7 +56,7 @@ class TrafficPolicyTest {
     @Test
     void theDeadLetterApiIsRoutedPerServiceAndRewritten() {
         assertViolation("routes /api/v1/dead-letters to feedback-service, which does not serve it there",
-                Edit.base().change("HTTPRoute", "hrloop-api", r -> at(r, "spec.rules[3].matches[0].path")
+                Edit.base().change("HTTPRoute", "hrloop-api", r -> at(r, "spec.rules[4].matches[0].path")
                         .put("value", "/api/v1/dead-letters")));
     }
 
