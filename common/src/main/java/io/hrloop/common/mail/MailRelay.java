@@ -9,10 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,6 +18,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.agroal.api.AgroalDataSource;
+import io.hrloop.common.jobs.RelayWorker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -62,12 +61,10 @@ public class MailRelay {
     private final ReactiveMailer mailer;
     private final MailConfig config;
     private final String service;
-    private final Semaphore wakeUp = new Semaphore(0);
-    private final AtomicBoolean running = new AtomicBoolean();
     private final Counter sent;
     private final Counter failures;
     private final Counter parkedMails;
-    private Thread worker;
+    private final RelayWorker worker;
 
     public MailRelay(AgroalDataSource dataSource, ReactiveMailer mailer, MailConfig config, MeterRegistry registry,
             @ConfigProperty(name = "quarkus.application.name") String service) {
@@ -79,6 +76,12 @@ public class MailRelay {
         this.failures = Counter.builder("hrloop.mail.failures")
                 .description("Attempts to send a mail that failed or got no answer in time").register(registry);
         this.parkedMails = Counter.builder("hrloop.mail.parked.mails").description("Mails parked").register(registry);
+        this.worker = new RelayWorker("mail-relay", config.relay().sweepInterval(), Duration.ofMillis(500),
+                Duration.ofSeconds(10), "Mail relay could not read the mail outbox", () -> {
+                    // Nothing due, or the server is in trouble: sleep until a commit wakes us or the sweep passes.
+                    Round round = sendRound();
+                    return round.taken() > 0 && !round.stopped();
+                });
     }
 
     void start(@Observes StartupEvent event) {
@@ -93,54 +96,17 @@ public class MailRelay {
         halt();
     }
 
-    synchronized void launch() {
-        running.set(true);
-        worker = Thread.ofPlatform().name("mail-relay").daemon().start(this::run);
+    void launch() {
+        worker.start();
     }
 
-    synchronized void halt() {
-        if (!running.getAndSet(false)) {
-            return;
-        }
-        wakeUp.release();
-        try {
-            worker.join(Duration.ofSeconds(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    void halt() {
+        worker.stop();
     }
 
     /** Called after a transaction that wrote mail has committed. */
     public void wake() {
-        wakeUp.release();
-    }
-
-    private void run() {
-        long backoffMs = 0;
-        while (running.get()) {
-            try {
-                Round round = sendRound();
-                backoffMs = 0;
-                if (round.taken() == 0 || round.stopped()) {
-                    // Nothing due (or the server is in trouble): sleep until a commit wakes us or the sweep passes.
-                    wakeUp.tryAcquire(config.relay().sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Throwable e) {
-                // The database: the mail stays where it is.
-                backoffMs = Math.min(Math.max(backoffMs * 2, 500), 10_000);
-                Log.warnf("Mail relay could not read the mail outbox (retrying in %d ms): %s", backoffMs, e.getMessage());
-                try {
-                    Thread.sleep(backoffMs);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        worker.wake();
     }
 
     record Round(int taken, boolean stopped) {

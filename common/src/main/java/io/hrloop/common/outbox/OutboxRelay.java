@@ -12,9 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,6 +25,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.agroal.api.AgroalDataSource;
+import io.hrloop.common.jobs.RelayWorker;
 import io.hrloop.common.kafka.KafkaClients;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -67,10 +65,8 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final Map<String, Object> kafkaConfig;
     private final MeterRegistry registry;
-    private final Semaphore wakeUp = new Semaphore(0);
-    private final AtomicBoolean running = new AtomicBoolean();
     private final Counter published;
-    private Thread worker;
+    private final RelayWorker worker;
     private Producer<String, byte[]> producer;
     private KafkaClientMetrics producerMetrics;
     private Admin admin;
@@ -83,6 +79,8 @@ public class OutboxRelay {
         this.registry = registry;
         this.published = Counter.builder("hrloop.outbox.published").description("Events published from the outbox")
                 .register(registry);
+        this.worker = new RelayWorker("outbox-relay", config.relay().sweepInterval(), Duration.ofMillis(200),
+                Duration.ofSeconds(5), "Outbox relay could not publish", () -> publishBatch() > 0);
     }
 
     void start(@Observes StartupEvent event) {
@@ -108,20 +106,13 @@ public class OutboxRelay {
         producerMetrics = new KafkaClientMetrics(kafka);
         producerMetrics.bindTo(registry);
         producer = kafka;
-        running.set(true);
-        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
+        worker.start();
     }
 
     /** Stops publishing; what is unpublished stays in the outbox for the next relay. */
     synchronized void halt() {
-        if (!running.getAndSet(false)) {
+        if (!worker.stop()) {
             return;
-        }
-        wakeUp.release();
-        try {
-            worker.join(Duration.ofSeconds(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         producer.close(Duration.ofSeconds(5));
         producerMetrics.close();
@@ -130,7 +121,7 @@ public class OutboxRelay {
 
     /** Called after a transaction that wrote the outbox has committed. */
     public void wake() {
-        wakeUp.release();
+        worker.wake();
     }
 
     /** An operator sends a parked row back: the relay reads its topic's limit again, then tries. */
@@ -150,33 +141,6 @@ public class OutboxRelay {
         props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
         return props;
-    }
-
-    private void run() {
-        long backoffMs = 0;
-        while (running.get()) {
-            try {
-                int sent = publishBatch();
-                backoffMs = 0;
-                if (sent == 0) {
-                    // Nothing claimable: sleep until a commit wakes us or the sweep interval passes.
-                    wakeUp.tryAcquire(config.relay().sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Throwable e) {
-                backoffMs = Math.min(Math.max(backoffMs * 2, 200), 5_000);
-                Log.warnf("Outbox relay could not publish (retrying in %d ms): %s", backoffMs, e.getMessage());
-                try {
-                    Thread.sleep(backoffMs);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
     }
 
     /**
