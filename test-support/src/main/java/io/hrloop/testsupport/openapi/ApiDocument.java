@@ -170,6 +170,29 @@ public final class ApiDocument {
         }
     }
 
+    /** The document's servers: none names a host, so one document serves every deployment ("/" only). */
+    public static List<String> servers(JsonNode document) {
+        List<String> urls = new ArrayList<>();
+        document.path("servers").forEach(server -> urls.add(server.path("url").asText()));
+        return urls;
+    }
+
+    /** The PUT and PATCH operations whose 428 (If-Match missing) is not documented as problem+json. */
+    public static List<String> replacesWithout428(JsonNode document) {
+        List<String> missing = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (String method : List.of("put", "patch")) {
+                JsonNode operation = path.getValue().path(method);
+                if (!operation.isMissingNode()
+                        && operation.path("responses").path("428").path("content").path("application/problem+json").isMissingNode()) {
+                    missing.add(method + " " + path.getKey());
+                }
+            }
+        }
+        return missing;
+    }
+
     /** Whether a switch ({@link #UPDATE}, {@link #ALLOW_BREAKING}) is on, as a system property or environment variable. */
     public static boolean flag(String name) {
         String value = System.getProperty(name);
