@@ -46,10 +46,12 @@ public class EventDispatcher {
     private final ObjectMapper mapper;
     private final String service;
     private final Tracer tracer;
+    private final BatchEnd batchEnd;
 
     public EventDispatcher(Instance<EventHandler<?>> all, Inbox inbox, ObjectMapper mapper, Tracer tracer,
-            @ConfigProperty(name = "quarkus.application.name") String service) {
+            BatchEnd batchEnd, @ConfigProperty(name = "quarkus.application.name") String service) {
         this.tracer = tracer;
+        this.batchEnd = batchEnd;
         this.inbox = inbox;
         this.mapper = mapper;
         this.service = service;
@@ -117,11 +119,13 @@ public class EventDispatcher {
         }
         Set<String> first = inbox.firstDeliveries(wanted.stream().map(d -> d.metadata().id()).toList(),
                 wanted.stream().map(d -> d.metadata().type().type()).toList(), service);
+        batchEnd.open();
         for (Delivery delivery : wanted) {
             if (first.remove(delivery.metadata().id())) {
                 handle(delivery, handlers.get(delivery.metadata().type()));
             }
         }
+        batchEnd.close();
     }
 
     private void handle(Delivery delivery, List<EventHandler<?>> interested) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -49,6 +50,24 @@ public final class Backbone {
         return id;
     }
 
+    /** Sends hr.person.erased for each person, in this order, under one Kafka key, in one flush of one producer. */
+    public static void sendErasedTogether(String key, List<String> people) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                TestInfrastructure.get().kafka().bootstrapServers(), "linger.ms", "50"), new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (String person : people) {
+                byte[] data = MAPPER.writeValueAsBytes(new PersonErased(person, "erased-" + person,
+                        OffsetDateTime.now(ZoneOffset.UTC), "admin-1"));
+                producer.send(new ProducerRecord<>("hr.people", key, Envelope.serialize(UUID.randomUUID().toString(),
+                        "/hrloop/request-service", EventCatalog.PERSON_ERASED, person, OffsetDateTime.now(ZoneOffset.UTC),
+                        data)));
+            }
+            producer.flush();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends raw bytes to hr.people (a poison message when they are not a CloudEvent). */
     public static void send(String key, byte[] value) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
@@ -71,6 +90,18 @@ public final class Backbone {
 
     private static void admin(String... statements) {
         try (Connection connection = DriverManager.getConnection(TestInfrastructure.get().postgres().jdbcUrl("postgres"),
+                Postgres.USER, Postgres.PASSWORD); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs statements in the test database, through a connection of its own. */
+    public static void execute(String... statements) {
+        try (Connection connection = DriverManager.getConnection(TestInfrastructure.get().postgres().jdbcUrl(DATABASE),
                 Postgres.USER, Postgres.PASSWORD); Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);

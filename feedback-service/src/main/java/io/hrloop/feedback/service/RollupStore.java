@@ -18,10 +18,13 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
 import io.hrloop.common.contract.Theme;
+import io.hrloop.common.inbox.BatchEnd;
+import io.hrloop.feedback.domain.Rollups;
 import io.hrloop.feedback.domain.Rollups.Counts;
 import io.hrloop.feedback.domain.Rollups.Delta;
 import io.hrloop.feedback.domain.Rollups.Dimension;
 import io.hrloop.feedback.domain.Rollups.Grain;
+import io.hrloop.feedback.domain.Rollups.Key;
 
 /**
  * Reads and writes the rollup rows with plain JDBC in the caller's transaction. The statements are
@@ -45,14 +48,47 @@ public class RollupStore {
             + "where grain = ? and dimension = ? and period_start between ? and ? order by period_start";
 
     private final EntityManager entityManager;
+    private final BatchEnd batchEnd;
 
-    public RollupStore(EntityManager entityManager) {
+    public RollupStore(EntityManager entityManager, BatchEnd batchEnd) {
         this.entityManager = entityManager;
+        this.batchEnd = batchEnd;
     }
 
+    /**
+     * Adds the deltas in the caller's transaction. While a batch of events is applied, they are summed and added
+     * once at the end of the batch (in key order, as every writer locks them), so that the rows are not held for
+     * the whole batch while a survey answer waits to add to them.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(List<Delta> deltas) {
+        batchEnd.work(RollupStore.class, () -> new Pending(this)).ifPresentOrElse(pending -> pending.merge(deltas),
+                () -> write(deltas));
+    }
+
+    private void write(List<Delta> deltas) {
         entityManager.unwrap(Session.class).doWork(connection -> apply(connection, deltas));
+    }
+
+    /** The deltas of one batch of events, summed per row. */
+    private static final class Pending implements Runnable {
+        private final RollupStore store;
+        private final Map<Key, Counts> sums = new TreeMap<>(Rollups.KEY_ORDER);
+
+        Pending(RollupStore store) {
+            this.store = store;
+        }
+
+        void merge(List<Delta> deltas) {
+            deltas.forEach(delta -> sums.merge(delta.key(), delta.counts(), Counts::plus));
+        }
+
+        @Override
+        public void run() {
+            if (!sums.isEmpty()) {
+                store.write(sums.entrySet().stream().map(e -> new Delta(e.getKey(), e.getValue())).toList());
+            }
+        }
     }
 
     public Map<String, Counts> totals(Dimension dimension, LocalDate from, LocalDate to) {
