@@ -154,8 +154,10 @@ public class FeedbackResource {
     @GET
     @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
     @Operation(operationId = "listFeedback", summary = "List feedback", description = """
-            HR roles see all feedback (confidential request types only for employee-relations specialists); \
-            everyone else sees their own signed feedback. Newest day first.""")
+            Everyone sees the feedback they signed. HR sees feedback as it sees the request it is about: about a \
+            confidential (employee-relations) request or type only employee-relations specialists; about a team's \
+            requests or types hr-agents and hr-leads of that team and hr-admin; about no team (a process, HR in \
+            general) every HR role. Anything else is left out. Newest day first.""")
     @APIResponse(responseCode = "200", description = "A page of feedback")
     @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -173,8 +175,7 @@ public class FeedbackResource {
         FeedbackService.Filter filter = new FeedbackService.Filter(Params.oneOf(FeedbackSource.class, "source", source),
                 Params.oneOf(SubjectType.class, "subjectType", subjectType), requestType, team, Params.day("from", from),
                 Params.day("to", to), Params.oneOf(SentimentClass.class, "sentiment", sentiment), frustrated, anonymous);
-        return feedback.list(filter, caller.isHr() ? null : caller.personId(), seesConfidential(), size, cursor)
-                .map(FeedbackView::from);
+        return feedback.list(filter, reader(), size, cursor).map(FeedbackView::from);
     }
 
     @GET
@@ -182,13 +183,14 @@ public class FeedbackResource {
     @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST })
     @Operation(operationId = "getFeedback", summary = "One piece of feedback, with its sentiment, frustration flag and themes")
     @APIResponse(responseCode = "200", description = "The feedback")
-    @APIResponse(responseCode = "404", description = "Unknown, not the caller's, or anonymous and not yet released", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown, not the caller's to see (another person's, another team's, confidential), or anonymous and not yet released", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public FeedbackView get(@PathParam("id") UUID id) {
-        return feedback.find(id, caller.isHr() ? null : caller.personId(), seesConfidential()).map(FeedbackView::from)
+        return feedback.find(id, reader()).map(FeedbackView::from)
                 .orElseThrow(() -> DomainException.notFound("feedback " + id));
     }
 
-    private boolean seesConfidential() {
-        return caller.has(Roles.ER_SPECIALIST);
+    private FeedbackService.Reader reader() {
+        return new FeedbackService.Reader(caller.personId(), caller.isHr(), caller.has(Roles.HR_ADMIN),
+                caller.hasAny(Roles.HR_AGENT, Roles.HR_LEAD) ? caller.team() : null, caller.has(Roles.ER_SPECIALIST));
     }
 }

@@ -102,20 +102,51 @@ public class FeedbackService {
     }
 
     /**
-     * Feedback newest day first, anonymous feedback from its release batch on. {@code author} limits it to one
-     * person's signed feedback; {@code withConfidential} lets employee-relations specialists see confidential
-     * request types (a person always sees their own).
+     * Who reads feedback. Everyone sees what they signed themselves. Beyond that, HR sees feedback as it sees the
+     * request it is about (as request-service does): feedback about a confidential (employee-relations) request or
+     * type only employee-relations specialists; other feedback about a team's requests or types hr-agents and
+     * hr-leads of that team and hr-admin; feedback about no team (a process, HR in general) every HR role.
+     *
+     * @param team the caller's team when they work a team's queue (hr-agent, hr-lead), else null
      */
-    public Page<Feedback> list(Filter filter, String author, boolean withConfidential, int limit, String cursor) {
+    public record Reader(String personId, boolean hr, boolean allTeams, String team, boolean seesConfidential) {
+
+        public boolean sees(Feedback f) {
+            if (personId != null && personId.equals(f.author)) {
+                return true;
+            }
+            if (!hr) {
+                return false;
+            }
+            if (f.confidential) {
+                return seesConfidential;
+            }
+            return f.team == null || allTeams || (team != null && team.equals(f.team));
+        }
+
+        /** {@link #sees} as a JPQL condition; binds its parameters into {@code params}. */
+        String clause(Map<String, Object> params) {
+            params.put("me", personId);
+            if (!hr) {
+                return "author = :me";
+            }
+            StringBuilder ordinary = new StringBuilder("team is null");
+            if (allTeams) {
+                ordinary.append(" or 1 = 1");
+            } else if (team != null) {
+                ordinary.append(" or team = :myTeam");
+                params.put("myTeam", team);
+            }
+            return "(author = :me" + (seesConfidential ? " or confidential = true" : "")
+                    + " or (confidential = false and (" + ordinary + ")))";
+        }
+    }
+
+    /** Feedback newest day first, anonymous feedback from its release batch on, as far as {@code reader} may see it. */
+    public Page<Feedback> list(Filter filter, Reader reader, int limit, String cursor) {
         StringBuilder where = new StringBuilder("released = true");
         Map<String, Object> params = new HashMap<>();
-        if (author != null) {
-            where.append(" and author = :author");
-            params.put("author", author);
-        }
-        if (!withConfidential && author == null) {
-            where.append(" and confidential = false");
-        }
+        where.append(" and ").append(reader.clause(params));
         add(where, params, "source", filter.source());
         add(where, params, "subjectType", filter.subjectType());
         add(where, params, "requestType", filter.requestType());
@@ -156,11 +187,10 @@ public class FeedbackService {
         }
     }
 
-    /** One piece of feedback as {@code author} (their own, signed) or HR may see it; anonymous only once released. */
-    public Optional<Feedback> find(UUID id, String author, boolean withConfidential) {
+    /** One piece of feedback if {@code reader} may see it; anonymous feedback only once released. */
+    public Optional<Feedback> find(UUID id, Reader reader) {
         Optional<Feedback> found = Feedback.findByIdOptional(id);
-        return found.filter(f -> f.released).filter(f -> author == null || author.equals(f.author))
-                .filter(f -> author != null || withConfidential || !f.confidential);
+        return found.filter(f -> f.released).filter(reader::sees);
     }
 
     private static String fingerprint(String key, byte[] body) {
