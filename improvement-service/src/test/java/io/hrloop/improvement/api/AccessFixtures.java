@@ -99,9 +99,18 @@ final class AccessFixtures {
         String commentId = given().auth().oauth2(hr).contentType(ContentType.JSON)
                 .body("{\"body\":\"We talked to the team about " + area + ".\"}")
                 .post("/api/v1/improvements/" + id + "/comments").then().statusCode(201).extract().path("id");
-        String word = "zq" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        String word = "zq" + letters(8);
         String lessonId = lesson(hr, id, word);
         return new Item(id, area, commentId, lessonId, word);
+    }
+
+    /** Random lower-case letters: a word no other test writes, that full-text search keeps as it is. */
+    static String letters(int n) {
+        StringBuilder word = new StringBuilder();
+        for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, n).toCharArray()) {
+            word.append(Character.isDigit(c) ? (char) ('g' + (c - '0')) : c);
+        }
+        return word.toString();
     }
 
     static String lesson(String token, String itemId, String word) {
@@ -159,7 +168,7 @@ final class AccessFixtures {
 
     /** A process name nobody listed (UNREVIEWED), met on a new item; its key. */
     String unreviewed() {
-        String name = "Unlisted " + UUID.randomUUID().toString().replaceAll("[^a-f]", "") + " claims";
+        String name = "Unlisted " + letters(10) + " claims";
         return given().auth().oauth2(admin()).contentType(ContentType.JSON)
                 .body("{\"title\":\"Claims\",\"problem\":\"Slow.\",\"process\":\"" + name + "\",\"themes\":[\"speed\"]}")
                 .post("/api/v1/improvements").then().statusCode(201).extract().path("area");

@@ -129,7 +129,7 @@ class AccessMatrixTest {
                 .body(AccessFixtures.processBody("acc-" + UUID.randomUUID().toString().substring(0, 13)))
                 .post("/api/v1/processes"));
         each("replaceProcess", (role, t) -> f.as(role).header("If-Match", f.processEtag(listedKey))
-                .body("{\"name\":\"Access " + UUID.randomUUID().toString().replaceAll("[^a-f]", "")
+                .body("{\"name\":\"Access " + AccessFixtures.letters(12)
                         + "\",\"aliases\":[]}")
                 .put("/api/v1/processes/" + listedKey));
         each("deleteProcess", (role, t) -> {
