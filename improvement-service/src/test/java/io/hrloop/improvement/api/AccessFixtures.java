@@ -75,8 +75,9 @@ final class AccessFixtures {
         String own = "acc-payroll-" + suffix;
         String other = "acc-benefits-" + suffix;
         String confidential = "acc-er-" + suffix;
+        // the same words: one gap, one item (different complaints may open items of their own)
         Fixtures.feedback(own).person(employee).csat(1).themes("speed").comment("Nobody called me back.").send();
-        Fixtures.feedback(own).person(manager).csat(2).themes("speed").comment("My report waited a week.").send();
+        Fixtures.feedback(own).person(manager).csat(2).themes("speed").comment("Nobody called me back.").send();
         Fixtures.Feedback benefits = Fixtures.feedback(other).csat(1).themes("communication")
                 .comment("The benefits letter was unclear.");
         benefits.data.put("team", "benefits");
