@@ -60,7 +60,6 @@ import io.hrloop.improvement.service.ItemCommands;
 import io.hrloop.improvement.service.ItemQueries;
 import io.hrloop.improvement.service.ItemQuery;
 import io.hrloop.improvement.service.ItemTransitions;
-import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/improvements")
 @Produces(MediaType.APPLICATION_JSON)
@@ -141,8 +140,9 @@ public class ImprovementResource {
     }
 
     @GET
-    @Authenticated
-    @Operation(operationId = "listImprovements", summary = "List improvement items", description = "HR roles and internal systems (service) see the whole backlog; everyone else sees implemented and verified items. Confidential items are listed to er-specialists only. Sorted by priority (impact ÷ effort; unestimated items after estimated ones, by impact) unless sort says otherwise.")
+    @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST,
+            Roles.SERVICE })
+    @Operation(operationId = "listImprovements", summary = "List improvement items", description = "HR roles and internal systems (service) see the whole backlog; employees and managers see implemented and verified items (the platform operator reads no HR content: 403). Confidential items are listed to er-specialists only. Sorted by priority (impact ÷ effort; unestimated items after estimated ones, by impact) unless sort says otherwise.")
     @APIResponse(responseCode = "200", description = "A page of items: {items, next}")
     @APIResponse(responseCode = "400", description = "Unknown status, theme, sort, bad area, confidential, limit or cursor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<ItemView> list(
@@ -162,7 +162,8 @@ public class ImprovementResource {
 
     @GET
     @Path("/{id}")
-    @Authenticated
+    @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST,
+            Roles.SERVICE })
     @Operation(operationId = "getImprovement", summary = "Read an improvement item", description = "Callers outside HR and internal systems read implemented and verified items only (others are 404), and only the text written for everyone; confidential items are 404 except to er-specialists.")
     @APIResponse(responseCode = "200", description = "The item, with its ETag")
     @APIResponse(responseCode = "404", description = "No such item, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -238,7 +239,8 @@ public class ImprovementResource {
     /**
      * What the caller may see (README, improvement-service, "Access"): er-specialists everything, other HR roles
      * all but confidential items, internal systems (service) the whole backlog with only the text written for
-     * everyone, everyone else implemented and verified items with that text.
+     * everyone, employees and managers implemented and verified items with that text. The platform operator never
+     * gets here (403 on every operation but the dead letters: PRODUCT.md, it sees no HR content).
      */
     static Access access(Caller caller) {
         if (caller.has(Roles.ER_SPECIALIST)) {

@@ -2,6 +2,7 @@ package io.hrloop.improvement.api;
 
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,11 +20,11 @@ import io.hrloop.common.api.Cursor;
 import io.hrloop.common.api.Page;
 import io.hrloop.common.problem.Problem;
 import io.hrloop.common.security.Caller;
+import io.hrloop.common.security.Roles;
 import io.hrloop.improvement.api.Views.EvidenceView;
 import io.hrloop.improvement.service.Access;
 import io.hrloop.improvement.service.ItemQueries;
 import io.hrloop.improvement.service.VerificationService;
-import io.quarkus.security.Authenticated;
 
 /** What an item rests on: its evidence, and the before/after figures of its area. */
 @Path("/api/v1/improvements/{id}")
@@ -45,7 +46,8 @@ public class ItemEvidenceResource {
 
     @GET
     @Path("/evidence")
-    @Authenticated
+    @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST,
+            Roles.SERVICE })
     @Operation(operationId = "getImprovementEvidence", summary = "The evidence behind an item", description = "Feedback (scores, themes, excerpt) and breaches. Anonymous feedback never shows a person or request; signed contributors, references and excerpts are shown to HR roles only; the evidence of confidential items to er-specialists only.")
     @APIResponse(responseCode = "200", description = "A page of evidence, newest first")
     @APIResponse(responseCode = "404", description = "No such item, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -58,7 +60,8 @@ public class ItemEvidenceResource {
 
     @GET
     @Path("/verification")
-    @Authenticated
+    @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST,
+            Roles.SERVICE })
     @Operation(operationId = "getImprovementVerification", summary = "CSAT and NPS of the item's area before and since implementation", description = "From the feedback this service has seen. Before: the window (default 90 days) before the implementation day; since: from that day on. sufficient tells whether the item may be VERIFIED. A figure resting on fewer answers than minResponses is null (suppressed: true). Callers outside HR read the verdict only.")
     @APIResponse(responseCode = "200", description = "The before/after report")
     @APIResponse(responseCode = "404", description = "No such item, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

@@ -36,7 +36,6 @@ import io.hrloop.common.security.Roles;
 import io.hrloop.improvement.api.Views.KnowledgeView;
 import io.hrloop.improvement.domain.LessonKind;
 import io.hrloop.improvement.service.KnowledgeService;
-import io.quarkus.security.Authenticated;
 
 /** The lessons learnt, success stories and best practices attached to an item. */
 @Path("/api/v1/improvements/{id}/lessons")
@@ -81,7 +80,8 @@ public class ItemLessonResource {
     }
 
     @GET
-    @Authenticated
+    @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST,
+            Roles.SERVICE })
     @Operation(operationId = "listImprovementLessons", summary = "The knowledge attached to one item")
     @APIResponse(responseCode = "200", description = "A page of entries, newest first")
     @APIResponse(responseCode = "404", description = "No such item, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

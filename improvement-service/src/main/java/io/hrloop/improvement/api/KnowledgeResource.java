@@ -2,6 +2,7 @@ package io.hrloop.improvement.api;
 
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,10 +24,10 @@ import io.hrloop.common.domain.DomainException;
 import io.hrloop.common.idempotency.Idempotency;
 import io.hrloop.common.problem.Problem;
 import io.hrloop.common.security.Caller;
+import io.hrloop.common.security.Roles;
 import io.hrloop.improvement.api.Views.KnowledgeView;
 import io.hrloop.improvement.domain.LessonKind;
 import io.hrloop.improvement.service.KnowledgeService;
-import io.quarkus.security.Authenticated;
 
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -48,8 +49,9 @@ public class KnowledgeResource {
 
 
     @GET
-    @Authenticated
-    @Operation(operationId = "searchKnowledge", summary = "Search lessons learnt, success stories and best practices", description = "q finds entries by words (English stemming; \"phrases\", -exclusions and or are understood) and by meaning (sentence embeddings), ranked by both; newest first without q. Everyone reads the knowledge of implemented and verified items; HR reads all of it, except that of confidential items (er-specialists only).")
+    @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST,
+            Roles.SERVICE })
+    @Operation(operationId = "searchKnowledge", summary = "Search lessons learnt, success stories and best practices", description = "q finds entries by words (English stemming; \"phrases\", -exclusions and or are understood) and by meaning (sentence embeddings), ranked by both; newest first without q. Employees and managers read the knowledge of implemented and verified items; HR roles and internal systems all of it, except that of confidential items (er-specialists only); the platform operator none (403).")
     @APIResponse(responseCode = "200", description = "A page of entries")
     @APIResponse(responseCode = "400", description = "Bad kind, limit or cursor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<KnowledgeView> search(@Parameter(description = "Search text") @QueryParam("q") String q,
@@ -63,8 +65,9 @@ public class KnowledgeResource {
 
     @GET
     @Path("/suggestions")
-    @Authenticated
-    @Operation(operationId = "suggestKnowledge", summary = "Knowledge to show a person before they submit a request", description = "What the person is about to ask (q), optionally for one request type (type): the best few lessons learnt and best practices by words and meaning, those of the request type first. Whoever asks (any authenticated person), only published knowledge (of implemented and verified items) and never that of confidential items; no author.")
+    @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST,
+            Roles.SERVICE })
+    @Operation(operationId = "suggestKnowledge", summary = "Knowledge to show a person before they submit a request", description = "What the person is about to ask (q), optionally for one request type (type): the best few lessons learnt and best practices by words and meaning, those of the request type first. Whoever asks (any role but the platform operator), only published knowledge (of implemented and verified items) and never that of confidential items; no author.")
     @APIResponse(responseCode = "200", description = "A page of entries, best first")
     @APIResponse(responseCode = "400", description = "Missing or too long q, bad type or limit", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<KnowledgeView> suggestions(@Parameter(description = "What the person is asking about", required = true) @QueryParam("q") String q,
@@ -81,7 +84,8 @@ public class KnowledgeResource {
 
     @GET
     @Path("/{id}")
-    @Authenticated
+    @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.HR_AGENT, Roles.HR_LEAD, Roles.HR_ADMIN, Roles.ER_SPECIALIST,
+            Roles.SERVICE })
     @Operation(operationId = "getKnowledgeEntry", summary = "Read one knowledge entry")
     @APIResponse(responseCode = "200", description = "The entry")
     @APIResponse(responseCode = "404", description = "No such entry, or not visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
