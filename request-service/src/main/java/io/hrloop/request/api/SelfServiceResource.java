@@ -38,7 +38,6 @@ import io.hrloop.common.security.Caller;
 import io.hrloop.common.security.Roles;
 import io.hrloop.request.domain.SuggestionView;
 import io.hrloop.request.service.SelfService;
-import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/self-service")
 @Produces(MediaType.APPLICATION_JSON)
@@ -79,11 +78,14 @@ public class SelfServiceResource {
 
     @POST
     @Path("views")
-    @Authenticated
+    // Only the roles that submit requests: a view nobody could follow with a submission (an HR role's, the
+    // operator's) would count as deflected and skew the report.
+    @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.SERVICE })
     @Operation(operationId = "recordSuggestionView", summary = "Record that the caller saw self-service suggestions", description = "The portal calls this when "
             + "it shows a person suggestions (lessons, best practices) for the request type they are about to submit. "
             + "Pass the returned id as suggestionViewId when they submit after all; a view no submission follows within "
-            + "the follow window counts as deflected. Idempotency-Key makes a retry return the first result.")
+            + "the follow window counts as deflected. Only the roles that submit requests (employee, manager, service) "
+            + "record views. Idempotency-Key makes a retry return the first result.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ViewBody.class),
             examples = @ExampleObject(name = "payroll suggestions", value = Examples.SUGGESTION_VIEW)))
     @APIResponse(responseCode = "201", description = "Recorded; Location is the view",
@@ -104,8 +106,9 @@ public class SelfServiceResource {
 
     @GET
     @Path("views/{id}")
-    @Authenticated
-    @Operation(operationId = "getSuggestionView", summary = "Read one of the caller's suggestion views")
+    @RolesAllowed({ Roles.EMPLOYEE, Roles.MANAGER, Roles.SERVICE })
+    @Operation(operationId = "getSuggestionView", summary = "Read one of the caller's suggestion views", description = "The "
+            + "viewer's own only (employee, manager, service); anyone else's is 404.")
     @APIResponse(responseCode = "200", description = "The view",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ViewView.class)))
     @APIResponse(responseCode = "404", description = "No such view of yours",
