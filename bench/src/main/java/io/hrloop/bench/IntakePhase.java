@@ -199,7 +199,8 @@ final class IntakePhase {
                 then the evidence of any item whose evidence count changed) until the feedback id shows. Loops still \
                 running when intake stops are awaited (they then finish with less load). The stack runs with \
                 `hrloop.feedback.survey.throttle-period=PT0S` (bench/run sets HRLOOP_FEEDBACK_SURVEY_THROTTLE_PERIOD) so \
-                that one person may be surveyed on every request.%s""".formatted(o.loopInterval.toMillis(),
+                that one person may be surveyed on every request, and with survey-token calls per client address not \
+                limited (HRLOOP_LIMITS_SURVEY_TOKENS_PER_CLIENT), as the loop answers every survey from one address.%s""".formatted(o.loopInterval.toMillis(),
                 tokens.subject("hr-agent"), l.failures().isEmpty() ? "" : "\n\nFailures (first 5): "
                         + String.join("; ", l.failures().subList(0, Math.min(5, l.failures().size())))));
     }
