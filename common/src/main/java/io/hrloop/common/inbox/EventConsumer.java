@@ -142,6 +142,7 @@ public class EventConsumer {
                 session.pollOnce();
                 restartBackoff.reset();
             }
+            session.flush();
         } finally {
             current = null;
             lagGauges.values().forEach(registry::remove);
