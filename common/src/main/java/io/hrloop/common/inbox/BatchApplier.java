@@ -23,7 +23,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Applies one poll batch: the types no handler applies are skipped unread (by the {@code ce_type} header), the
- * rest in one transaction with an inbox row per event. When that fails and the database is healthy, the events
+ * rest in transactions of about {@link ConsumerConfig#transactionBudget()} of work each (all in one when they are
+ * cheap), with an inbox row per event. When that fails and the database is healthy, the events
  * are applied one by one to find the failing one, which is dead-lettered after its attempts. Database trouble
  * is never an event's fault: the whole batch is given back ({@link RetryLater}) to be retried.
  */
@@ -88,6 +89,36 @@ public class BatchApplier {
         if (pending.isEmpty()) {
             return;
         }
+        for (List<Pending> chunk : chunks(pending)) {
+            applyTogether(chunk);
+        }
+    }
+
+    /**
+     * The batch cut into runs of events that together cost about {@link ConsumerConfig#transactionBudget()}, by
+     * what each type has cost lately. A run that cannot commit for database trouble gives the whole batch back
+     * ({@link RetryLater}); the runs already committed are skipped by the inbox when it comes again.
+     */
+    List<List<Pending>> chunks(List<Pending> pending) {
+        double budget = config.transactionBudget().toNanos() / 1e6;
+        List<List<Pending>> chunks = new ArrayList<>();
+        List<Pending> current = new ArrayList<>();
+        double cost = 0;
+        for (Pending p : pending) {
+            double next = dispatcher.costMillis(p.delivery().metadata().type());
+            if (!current.isEmpty() && cost + next > budget) {
+                chunks.add(current);
+                current = new ArrayList<>();
+                cost = 0;
+            }
+            current.add(p);
+            cost += next;
+        }
+        chunks.add(current);
+        return chunks;
+    }
+
+    private void applyTogether(List<Pending> pending) {
         try {
             QuarkusTransaction.requiringNew().run(() -> dispatcher.apply(pending.stream().map(Pending::delivery).toList()));
             pending.forEach(this::counted);
@@ -171,6 +202,6 @@ public class BatchApplier {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private record Pending(ConsumerRecord<String, byte[]> record, Delivery delivery) {
+    record Pending(ConsumerRecord<String, byte[]> record, Delivery delivery) {
     }
 }

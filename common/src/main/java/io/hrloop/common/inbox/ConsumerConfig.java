@@ -30,9 +30,18 @@ public interface ConsumerConfig {
     @WithDefault("500ms")
     Duration pollTimeout();
 
-    /** Records per poll; one poll batch is applied in one transaction. */
+    /** Records per poll; one poll batch is applied in as few transactions as {@link #transactionBudget()} allows. */
     @WithDefault("500")
     int maxPollRecords();
+
+    /**
+     * The work one transaction of a poll batch aims at, from what each event type has cost lately: a batch of
+     * expensive events (feedback that is embedded and matched) is applied in several transactions, so that an
+     * event's effects are visible when it and a few others are done, not when the whole batch is. Cheap events
+     * (most request events) still go hundreds to a transaction.
+     */
+    @WithDefault("100ms")
+    Duration transactionBudget();
 
     /** First wait after a database or broker failure; it doubles up to {@link #maxBackoff()}. */
     @WithDefault("1s")
