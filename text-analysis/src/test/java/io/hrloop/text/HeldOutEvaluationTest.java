@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * themes micro-F1 81.6%: frustration precision missed (target 75%).</li>
  * <li>round 4 (303 sentences, training data since round 5): accuracy 91.7%, class recall ≥ 89.9%, frustration recall 74.4% at precision
  * 78.0%, themes micro-F1 84.8%: frustration recall missed (target 85%; most misses are sarcasm read as praise).</li>
- * <li>round 5 (this set): not yet run.</li>
+ * <li>round 5 (313 sentences, this set): accuracy 89.5%, class recall ≥ 81.1%, frustration recall 89.1% at precision
+ * 75.9%, themes micro-F1 76.1%: every target met (narrowly); the targets are asserted.</li>
  * </ul>
  */
 class HeldOutEvaluationTest {
