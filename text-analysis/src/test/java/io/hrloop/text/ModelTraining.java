@@ -50,7 +50,8 @@ final class ModelTraining {
     }
 
     /** The model and theme examples of the whole corpus, and the cross-validated figures of the same method. */
-    record Trained(LinearModel model, LabelledExamples examples, Evaluation crossValidated) {
+    record Trained(LinearModel model, LabelledExamples examples, Evaluation crossValidated, double sarcasm,
+            Evaluation crossValidatedWithoutSarcasm) {
     }
 
     static Trained train(List<LabelledCorpus.Example> examples, Embedder embedder, LexiconSignal lexicon) {
@@ -60,6 +61,7 @@ final class ModelTraining {
         OutOfFold oof = crossValidate(x, examples, embeddings, labelled);
         double frustration = bestFrustrationThreshold(oof.frustration(), examples);
         double further = ThemeTraining.bestFurtherThreshold(oof.themes(), examples);
+        double sarcasm = bestSarcasmThreshold(oof, examples, frustration, further);
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < examples.size(); i++) {
             index.put(examples.get(i).text(), i);
@@ -67,10 +69,48 @@ final class ModelTraining {
         Evaluation crossValidated = Evaluation.of(examples, text -> {
             int i = index.get(text);
             return SemanticAnalyser.read(oof.sentiment()[i], oof.frustration()[i], oof.themes()[i],
-                    SemanticAnalyser.NEUTRAL_BAND, frustration, further);
+                    SemanticAnalyser.NEUTRAL_BAND, frustration, further, sarcasm);
+        });
+        Evaluation withoutSarcasm = Evaluation.of(examples, text -> {
+            int i = index.get(text);
+            return SemanticAnalyser.read(oof.sentiment()[i], oof.frustration()[i], oof.themes()[i],
+                    SemanticAnalyser.NEUTRAL_BAND, frustration, further, 1.01);
         });
         return new Trained(fit(x, examples, embedder.modelName(), SemanticAnalyser.NEUTRAL_BAND, frustration, further),
-                labelled, crossValidated);
+                labelled, crossValidated, sarcasm, withoutSarcasm);
+    }
+
+    /**
+     * The frustration probability from which a positive reading is read as a frustrated complaint
+     * ({@link SemanticAnalyser#SARCASM_THRESHOLD}): the one, from 0.30 up, with the most right readings on the
+     * out-of-fold probabilities, sentiment and frustration counted together; the highest on a tie, and above 1 (never)
+     * when none gains.
+     */
+    static double bestSarcasmThreshold(OutOfFold oof, List<LabelledCorpus.Example> examples, double frustration,
+            double further) {
+        double best = 1.01;
+        int bestRight = right(oof, examples, frustration, further, best);
+        for (int step = 100; step >= 30; step--) {
+            double threshold = step / 100.0;
+            int right = right(oof, examples, frustration, further, threshold);
+            if (right > bestRight) {
+                bestRight = right;
+                best = threshold;
+            }
+        }
+        return best;
+    }
+
+    private static int right(OutOfFold oof, List<LabelledCorpus.Example> examples, double frustration, double further,
+            double sarcasm) {
+        int right = 0;
+        for (int i = 0; i < examples.size(); i++) {
+            SemanticAnalyser.Analysis a = SemanticAnalyser.read(oof.sentiment()[i], oof.frustration()[i],
+                    oof.themes()[i], SemanticAnalyser.NEUTRAL_BAND, frustration, further, sarcasm);
+            right += (a.sentiment() == examples.get(i).sentiment() ? 1 : 0)
+                    + (a.frustrated() == examples.get(i).frustrated() ? 1 : 0);
+        }
+        return right;
     }
 
     static LabelledExamples examples(List<LabelledCorpus.Example> examples, List<float[]> embeddings) {

@@ -26,6 +26,10 @@ class ModelTrainingTest {
         ModelTraining.Trained training = ModelTraining.train(corpus.examples(), CachedEmbedder.shared(), LexiconSignal.standard());
         System.out.println(training.crossValidated().report("5-fold cross-validation on the training corpus"));
         System.out.println(training.crossValidated().themeConfusionReport());
+        System.out.printf("sarcasm threshold chosen by cross-validation: %.2f (SemanticAnalyser.SARCASM_THRESHOLD %.2f)%n",
+                training.sarcasm(), SemanticAnalyser.SARCASM_THRESHOLD);
+        System.out.println(training.crossValidatedWithoutSarcasm().report(
+                "the same cross-validation if positive readings were never read as frustrated complaints"));
         LinearModel trained = training.model();
         float[] centre = ModelTraining.centre(corpus.examples(), CachedEmbedder.shared());
         if (Boolean.getBoolean("hrloop.text.write-model")) {
@@ -36,6 +40,8 @@ class ModelTrainingTest {
             System.out.println("wrote " + file.toAbsolutePath() + " and its siblings");
             return;
         }
+        assertEquals(training.sarcasm(), SemanticAnalyser.SARCASM_THRESHOLD, 0.011,
+                "SemanticAnalyser.SARCASM_THRESHOLD is the one cross-validation chooses");
         float[] committedCentre = GapSimilarity.prior();
         for (int i = 0; i < centre.length; i++) {
             assertEquals(committedCentre[i], centre[i], 1e-4, "the committed prior centre is the corpus's mean embedding");
