@@ -46,8 +46,10 @@ final class ClientCheck {
         for (boolean post : new boolean[] { false, true }) {
             String what = post ? "POST /api/v1/requests (one body)" : "GET /q/health/live";
             String uri = post ? "/api/v1/requests" : "/q/health/live";
-            String wrkBefore = wrk(stack.requests(), uri, connections, post ? lua : null, warmup, o.measure);
-            Load.Result mine = Load.run(what, stack.requests(), () -> new Load.Call(post ? HttpMethod.POST : HttpMethod.GET,
+            // health answers on the management interface: the API port + 1000 in the local stack
+            int port = post ? stack.requests() : stack.requests() + 1000;
+            String wrkBefore = wrk(port, uri, connections, post ? lua : null, warmup, o.measure);
+            Load.Result mine = Load.run(what, port, () -> new Load.Call(post ? HttpMethod.POST : HttpMethod.GET,
                     uri, post ? token : null, post ? body : null, post ? Map.of("Idempotency-Key",
                             UUID.randomUUID().toString()) : Map.of()), connections, warmup, o.measure, new Load.Window() {
                                 public void started() {
@@ -57,7 +59,7 @@ final class ClientCheck {
                                 }
                             });
             String wrk = wrkBefore + " before, "
-                    + wrk(stack.requests(), uri, connections, post ? lua : null, Duration.ZERO, o.measure) + " after";
+                    + wrk(port, uri, connections, post ? lua : null, Duration.ZERO, o.measure) + " after";
             report.info("0 client", Report.f("%s, %d connections: this client / wrk before and after", what, connections),
                     Report.f("%,.0f / %s req/s (this client used %.2f ms CPU per request)", mine.perSecond(), wrk,
                             1000 * mine.clientCpuSeconds() / Math.max(1, mine.requests())));

@@ -123,11 +123,22 @@ final class IntakePhase {
         }
     }
 
+    /** Waits (up to 2 minutes) until JFR has written the whole file: it exists and its size stopped growing. */
     private static void awaitFile(Path file) {
-        for (int i = 0; i < 60 && !java.nio.file.Files.exists(file); i++) {
+        long last = -1;
+        for (int i = 0; i < 120; i++) {
+            long size = -1;
+            try {
+                size = java.nio.file.Files.exists(file) ? java.nio.file.Files.size(file) : -1;
+            } catch (java.io.IOException e) {
+                // not there yet
+            }
+            if (size > 0 && size == last) {
+                return;
+            }
+            last = size;
             Http.sleep(Duration.ofSeconds(1));
         }
-        Http.sleep(Duration.ofSeconds(1));
     }
 
     private Map<String, Double> cpu() {

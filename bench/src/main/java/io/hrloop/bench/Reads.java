@@ -68,6 +68,7 @@ final class Reads {
         for (int i = 0; i < calls + 10 && (i < 30 || System.nanoTime() < end); i++) {
             String uri = read.uri();
             for (int page = 0; page < read.pages() && uri != null; page++) {
+                String called = uri;
                 Http.Answer answer = http.get(read.port(), uri, read.token());
                 uri = null;
                 if (i < 10) {
@@ -77,8 +78,19 @@ final class Reads {
                     errors++;
                     continue;
                 }
+                com.fasterxml.jackson.databind.JsonNode json;
+                try {
+                    json = answer.json();
+                } catch (IllegalStateException e) {
+                    // counted as an error, with what came, rather than ending the run
+                    errors++;
+                    String body = answer.body().toString();
+                    System.err.printf("• %s: GET %s answered %d with %d bytes that are not JSON; they begin: %s%n",
+                            read.label(), called, answer.status(), answer.body().length(),
+                            body.substring(0, Math.min(200, body.length())));
+                    continue;
+                }
                 latency.recordValue(answer.nanos());
-                var json = answer.json();
                 if (json.has("items")) {
                     items += json.get("items").size();
                     if (json.hasNonNull("next")) {
