@@ -110,6 +110,21 @@ public class Access {
         return "(r.requester = :me or r.on_behalf_of = :me or r.submitted_by = :me or " + hrClause(params) + ")";
     }
 
+    /**
+     * For a caller who sees requests only from the requester's side or as their owner (no HR role that opens a
+     * team, all requests or confidential cases): the arms of {@link #visibleClause}, each of which an index on its
+     * column answers. Empty for HR callers.
+     */
+    public List<String> personalArms(Map<String, Object> params) {
+        if (caller.hasAny(Roles.HR_ADMIN, Roles.ER_SPECIALIST)
+                || (caller.hasAny(Roles.HR_AGENT, Roles.HR_LEAD) && caller.team() != null)) {
+            return List.of();
+        }
+        params.put("me", me());
+        return List.of("r.requester = :me", "r.on_behalf_of = :me", "r.submitted_by = :me",
+                "(r.owner = :me and not r.confidential)");
+    }
+
     /** SQL condition on alias {@code r} matching {@link #seesAsHr}: what counts and reports may include. */
     public String hrClause(Map<String, Object> params) {
         params.put("me", me());

@@ -186,7 +186,10 @@ public class RequestService {
         SortKey key = SortKey.valueOf(descending ? sort.substring(1) : sort);
         Map<String, Object> params = new HashMap<>();
         List<String> where = new ArrayList<>();
-        where.add(access.visibleClause(params));
+        List<String> arms = access.personalArms(params);
+        if (arms.isEmpty()) {
+            where.add(access.visibleClause(params));
+        }
         if (f.statuses() != null && !f.statuses().isEmpty()) {
             where.add("r.status in (:statuses)");
             params.put("statuses", f.statuses().stream().map(Enum::name).toList());
@@ -236,8 +239,19 @@ public class RequestService {
             where.add("(r." + key.column + ", r.id) " + (descending ? "<" : ">") + " (:afterValue, :afterId)");
         }
         String direction = descending ? " desc" : " asc";
-        String sql = "select r.* from hr_request r where " + String.join(" and ", where) + " order by r." + key.column
-                + direction + ", r.id" + direction + " limit " + (limit + 1);
+        String order = " order by r." + key.column + direction + ", r.id" + direction + " limit " + (limit + 1);
+        String sql;
+        if (arms.isEmpty()) {
+            sql = "select r.* from hr_request r where " + String.join(" and ", where) + order;
+        } else {
+            // A person's own list: the first page of each side (requester, on behalf, submitted by, owner) from its
+            // index, then the first page of their union. As one OR, PostgreSQL walked the whole created_at index for
+            // a person with fewer requests than a page (1.9 s at a million requests).
+            String rest = where.isEmpty() ? "" : " and " + String.join(" and ", where);
+            sql = "select r.* from hr_request r where r.id in (" + String.join(" union all ",
+                    arms.stream().map(arm -> "(select r.id from hr_request r where " + arm + rest + order + ")").toList())
+                    + ")" + order;
+        }
         var query = entityManager.createNativeQuery(sql, HrRequest.class);
         params.forEach(query::setParameter);
         List<HrRequest> found = query.getResultList();
