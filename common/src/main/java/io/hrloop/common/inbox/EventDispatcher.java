@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -47,7 +48,7 @@ public class EventDispatcher {
     private final String service;
     private final Tracer tracer;
     private final BatchEnd batchEnd;
-    private final Map<EventCatalog, Double> costs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<EventCatalog, Double> costs = new ConcurrentHashMap<>();
 
     public EventDispatcher(Instance<EventHandler<?>> all, Inbox inbox, ObjectMapper mapper, Tracer tracer,
             BatchEnd batchEnd, @ConfigProperty(name = "quarkus.application.name") String service) {

@@ -104,10 +104,14 @@ public class Access {
         return r;
     }
 
+    /** The requester's side of a request (requester, on-behalf-of person, submitter) as SQL on alias {@code r}. */
+    private static final List<String> REQUESTER_SIDE = List.of("r.requester = :me", "r.on_behalf_of = :me",
+            "r.submitted_by = :me");
+
     /** SQL condition on alias {@code r} matching {@link #canSee}; binds its parameters into {@code params}. */
     public String visibleClause(Map<String, Object> params) {
         params.put("me", me());
-        return "(r.requester = :me or r.on_behalf_of = :me or r.submitted_by = :me or " + hrClause(params) + ")";
+        return "(" + String.join(" or ", REQUESTER_SIDE) + " or " + hrClause(params) + ")";
     }
 
     /**
@@ -121,8 +125,9 @@ public class Access {
             return List.of();
         }
         params.put("me", me());
-        return List.of("r.requester = :me", "r.on_behalf_of = :me", "r.submitted_by = :me",
-                "(r.owner = :me and not r.confidential)");
+        List<String> arms = new ArrayList<>(REQUESTER_SIDE);
+        arms.add("(r.owner = :me and not r.confidential)");
+        return arms;
     }
 
     /** SQL condition on alias {@code r} matching {@link #seesAsHr}: what counts and reports may include. */
