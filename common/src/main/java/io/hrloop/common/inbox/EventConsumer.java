@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,11 +28,15 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 
 /**
- * The one consumer loop of a service (see {@link ConsumerSession} and {@link BatchApplier} for what a poll
- * does). It never stops while the service runs: any failure outside the handlers (a commit refused during a
- * rebalance, an authorisation or timeout error, a broken client) is logged and the Kafka consumer is
- * re-created with backoff; redelivered events are skipped by the inbox. Its heartbeat (seconds since the last
- * poll) is a metric and the liveness check ({@code ConsumerLiveness}).
+ * The consumer loops of a service, one per topic it subscribes to (see {@link ConsumerSession} and
+ * {@link BatchApplier} for what a poll does). One loop per topic, in the service's one consumer group, so that a
+ * backlog on one topic does not hold up another: under intake load thousands of request events queue on
+ * {@code hr.requests}, and the few feedback events on {@code hr.feedback} that improvement-service turns into
+ * evidence would otherwise wait behind them (Kafka orders events within a partition only, so nothing relied on
+ * an order across topics). No loop ever stops while the service runs: any failure outside the handlers (a commit
+ * refused during a rebalance, an authorisation or timeout error, a broken client) is logged and that loop's Kafka
+ * consumer is re-created with backoff; redelivered events are skipped by the inbox. The heartbeat (seconds since
+ * the loop that polled longest ago last polled) is a metric and the liveness check ({@code ConsumerLiveness}).
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -44,9 +49,19 @@ public class EventConsumer {
     private final AtomicBoolean running = new AtomicBoolean();
     private final Map<TopicPartition, Long> lag = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Gauge> lagGauges = new ConcurrentHashMap<>();
-    private volatile long lastPollNanos = System.nanoTime();
-    private volatile KafkaConsumer<String, byte[]> current;
-    private Thread supervisor;
+    private final List<Lane> lanes = new CopyOnWriteArrayList<>();
+
+    /** The loop of one topic. */
+    private static final class Lane {
+        final String topic;
+        volatile long lastPollNanos = System.nanoTime();
+        volatile KafkaConsumer<String, byte[]> current;
+        Thread thread;
+
+        Lane(String topic) {
+            this.topic = topic;
+        }
+    }
 
     public EventConsumer(ConsumerConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             BatchApplier applier, MeterRegistry registry, @ConfigProperty(name = "quarkus.application.name") String service) {
@@ -67,23 +82,32 @@ public class EventConsumer {
         registry.counter("hrloop.consumer.restarts");
         applier.registerMeters(topics);
         running.set(true);
-        lastPollNanos = System.nanoTime();
-        supervisor = Thread.ofPlatform().name("event-consumer").daemon().start(() -> supervise(topics));
+        for (String topic : topics) {
+            Lane lane = new Lane(topic);
+            lanes.add(lane);
+            lane.thread = Thread.ofPlatform().name("event-consumer-" + topic).daemon().start(() -> supervise(lane));
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
         if (!running.getAndSet(false)) {
             return;
         }
-        KafkaConsumer<String, byte[]> consumer = current;
-        if (consumer != null) {
-            consumer.wakeup();
+        for (Lane lane : lanes) {
+            KafkaConsumer<String, byte[]> consumer = lane.current;
+            if (consumer != null) {
+                consumer.wakeup();
+            }
+            lane.thread.interrupt();
         }
-        supervisor.interrupt();
-        try {
-            supervisor.join(Duration.ofSeconds(15));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        for (Lane lane : lanes) {
+            try {
+                lane.thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -92,19 +116,25 @@ public class EventConsumer {
         return running.get();
     }
 
+    /** Seconds since the loop that polled longest ago last polled (every loop polls at least every poll timeout). */
     public double secondsSincePoll() {
-        return (System.nanoTime() - lastPollNanos) / 1e9;
+        long now = System.nanoTime();
+        long oldest = 0;
+        for (Lane lane : lanes) {
+            oldest = Math.max(oldest, now - lane.lastPollNanos);
+        }
+        return oldest / 1e9;
     }
 
     public Duration stalledAfter() {
         return config.stalledAfter();
     }
 
-    private void supervise(List<String> topics) {
+    private void supervise(Lane lane) {
         Backoff backoff = new Backoff(config.backoff(), config.maxBackoff());
         while (running.get()) {
             try {
-                consume(topics, backoff);
+                consume(lane, backoff);
             } catch (WakeupException e) {
                 // stop() woke the consumer up
             } catch (Throwable e) {
@@ -113,7 +143,7 @@ public class EventConsumer {
                 }
                 Duration wait = backoff.next();
                 registry.counter("hrloop.consumer.restarts").increment();
-                Log.errorf(e, "Event consumer failed; re-creating it in %d ms", wait.toMillis());
+                Log.errorf(e, "Event consumer of %s failed; re-creating it in %d ms", lane.topic, wait.toMillis());
                 try {
                     Thread.sleep(wait);
                 } catch (InterruptedException ie) {
@@ -124,10 +154,10 @@ public class EventConsumer {
         }
     }
 
-    private void consume(List<String> topics, Backoff restartBackoff) {
+    private void consume(Lane lane, Backoff restartBackoff) {
         Map<String, Object> props = KafkaClients.properties(kafkaConfig);
         props.put("group.id", config.group().orElse(service));
-        props.put("client.id", service + "-consumer");
+        props.put("client.id", service + "-consumer-" + lane.topic);
         props.put("enable.auto.commit", false);
         props.put("auto.offset.reset", "earliest");
         props.put("isolation.level", "read_committed");
@@ -135,28 +165,37 @@ public class EventConsumer {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer()); KafkaClientMetrics metrics = new KafkaClientMetrics(consumer)) {
             metrics.bindTo(registry);
-            current = consumer;
-            ConsumerSession session = new ConsumerSession(consumer, applier, config, new Heartbeat());
-            session.subscribe(topics);
+            lane.current = consumer;
+            ConsumerSession session = new ConsumerSession(consumer, applier, config, new Heartbeat(lane));
+            session.subscribe(List.of(lane.topic));
             while (running.get()) {
                 session.pollOnce();
                 restartBackoff.reset();
             }
             session.flush();
         } finally {
-            current = null;
-            lagGauges.values().forEach(registry::remove);
-            lagGauges.clear();
-            lag.clear();
+            lane.current = null;
+            for (TopicPartition partition : List.copyOf(lagGauges.keySet())) {
+                if (partition.topic().equals(lane.topic)) {
+                    registry.remove(lagGauges.remove(partition));
+                    lag.remove(partition);
+                }
+            }
         }
     }
 
-    /** Keeps the heartbeat and the lag gauges of the current session. */
+    /** Keeps the heartbeat and the lag gauges of a lane's current session. */
     private final class Heartbeat implements ConsumerSession.Listener {
+
+        private final Lane lane;
+
+        Heartbeat(Lane lane) {
+            this.lane = lane;
+        }
 
         @Override
         public void polled() {
-            lastPollNanos = System.nanoTime();
+            lane.lastPollNanos = System.nanoTime();
         }
 
         @Override
