@@ -46,6 +46,7 @@ public final class Bench {
         Duration measure = Duration.ofSeconds(30);
         List<Integer> connections = List.of(8, 32);
         Duration loopInterval = Duration.ofMillis(200);
+        double loopRateShare = 0.5;
         Duration drainCap = Duration.ofSeconds(120);
         int rows = 1_000_000;
         int items = 10_000;
@@ -68,6 +69,7 @@ public final class Bench {
                     case "--duration" -> o.measure = Duration.ofSeconds(Long.parseLong(value));
                     case "--connections" -> o.connections = List.of(value.split(",")).stream().map(Integer::parseInt).toList();
                     case "--loop-interval" -> o.loopInterval = Duration.ofMillis(Long.parseLong(value));
+                    case "--loop-rate-share" -> o.loopRateShare = Double.parseDouble(value);
                     case "--drain" -> o.drainCap = Duration.ofSeconds(Long.parseLong(value));
                     case "--rows" -> o.rows = Integer.parseInt(value);
                     case "--items" -> o.items = Integer.parseInt(value);
@@ -151,6 +153,11 @@ public final class Bench {
             phases.intake(first, false, false);
             step("Intake at " + first + " connections with the loop");
             phases.intake(first, true, false);
+            if (o.loopRateShare > 0 && phases.firstIntake() != null) {
+                double rate = o.loopRateShare * phases.firstIntake().perSecond();
+                step(Report.f("Intake at a fixed %,.0f req/s with the loop", rate));
+                phases.intakeAtRate(first, rate);
+            }
             for (int connections : o.connections.subList(1, o.connections.size())) {
                 boolean jfr = o.jfr && connections == last;
                 step("Intake at " + connections + " connections" + (jfr ? " with a JFR profile of request-service" : ""));

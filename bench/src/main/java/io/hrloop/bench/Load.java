@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 import org.HdrHistogram.Histogram;
@@ -98,6 +99,79 @@ final class Load {
             window.ended();
             state.running = false;
             awaitQuietly(stopped);
+            return new Result(label, connections, requests.get(), errors.get(), seconds, recorder.getIntervalHistogram(),
+                    new TreeMap<>(errorKinds), cpu / 1e9);
+        }
+    }
+
+    /**
+     * An open-loop load: requests sent at a fixed {@code rate} per second whatever the answers take, over at
+     * most {@code connections} connections (requests wait in the client's queue for a free one). Latency is
+     * recorded from the moment a request was due, not from when it left, so a stalled server is not hidden by
+     * the load generator waiting for it (coordinated omission).
+     */
+    static Result runAtRate(String label, int port, Supplier<Call> calls, double rate, int connections, Duration warmup,
+            Duration measure, Window window) {
+        Recorder recorder = new Recorder(3);
+        AtomicLong requests = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong inFlight = new AtomicLong();
+        Map<String, Long> errorKinds = new ConcurrentHashMap<>();
+        var state = new Object() {
+            volatile boolean measuring;
+        };
+        long interval = (long) (1e9 / rate);
+        try (Http http = new Http(connections)) {
+            long start = System.nanoTime();
+            long warmEnd = start + warmup.toNanos();
+            long end = warmEnd + measure.toNanos();
+            long cpuBefore = 0;
+            long began = 0;
+            boolean started = false;
+            for (long i = 0;; i++) {
+                long due = start + i * interval;
+                if (due >= end) {
+                    break;
+                }
+                if (!started && due >= warmEnd) {
+                    started = true;
+                    recorder.reset();
+                    cpuBefore = clientCpuNanos();
+                    began = System.nanoTime();
+                    state.measuring = true;
+                    window.started();
+                }
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                boolean counted = state.measuring;
+                Call call = calls.get();
+                inFlight.incrementAndGet();
+                http.send(call.method(), port, call.uri(), call.token(), call.body(), call.headers()).onComplete(done -> {
+                    inFlight.decrementAndGet();
+                    if (!counted) {
+                        return;
+                    }
+                    if (done.succeeded() && done.result().ok()) {
+                        requests.incrementAndGet();
+                        recorder.recordValue(Math.max(0, System.nanoTime() - due));
+                    } else {
+                        errors.incrementAndGet();
+                        String kind = done.succeeded() ? String.valueOf(done.result().status())
+                                : done.cause().getClass().getSimpleName();
+                        errorKinds.merge(kind, 1L, Long::sum);
+                    }
+                });
+            }
+            state.measuring = false;
+            double seconds = (System.nanoTime() - began) / 1e9;
+            long cpu = clientCpuNanos() - cpuBefore;
+            window.ended();
+            long waitEnd = System.nanoTime() + Duration.ofSeconds(70).toNanos();
+            while (inFlight.get() > 0 && System.nanoTime() < waitEnd) {
+                Http.sleep(Duration.ofMillis(20));
+            }
             return new Result(label, connections, requests.get(), errors.get(), seconds, recorder.getIntervalHistogram(),
                     new TreeMap<>(errorKinds), cpu / 1e9);
         }

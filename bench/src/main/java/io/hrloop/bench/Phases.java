@@ -41,6 +41,15 @@ final class Phases {
         intake.run(connections, withLoop, withJfr);
     }
 
+    void intakeAtRate(int connections, double rate) throws Exception {
+        intake.runAtRate(connections, rate);
+    }
+
+    /** The first closed-loop intake run (8 connections by default), or null before it. */
+    Load.Result firstIntake() {
+        return intake.first();
+    }
+
     void postgresLimit(Seeder seeder) throws Exception {
         int connections = o.connections.getFirst();
         intake.awaitDrained(o.drainCap);

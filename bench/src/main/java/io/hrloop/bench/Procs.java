@@ -90,6 +90,20 @@ final class Procs {
         return pids.stream().mapToDouble(Procs::cpuSeconds).sum();
     }
 
+    /**
+     * CPU seconds of a process and all its children, live and exited: its own time, the time of its children that
+     * have exited (cutime and cstime, added when it reaps them) and that of the live ones. Summing only the live
+     * children loses a backend that exits within a window and made the difference of two samples negative.
+     */
+    static double treeCpuSeconds(long parent, List<Long> children) {
+        String[] fields = stat(parent);
+        if (fields == null) {
+            return 0;
+        }
+        double reaped = (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / TICKS;
+        return cpuSeconds(parent) + reaped + children.stream().mapToDouble(Procs::cpuSeconds).sum();
+    }
+
     /** Resident set size in MiB (VmRSS), or NaN when the process is gone. */
     static double rssMiB(long pid) {
         try {
