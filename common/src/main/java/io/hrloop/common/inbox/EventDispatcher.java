@@ -2,6 +2,7 @@ package io.hrloop.common.inbox;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -129,13 +130,28 @@ public class EventDispatcher {
         }
         Set<String> first = inbox.firstDeliveries(wanted.stream().map(d -> d.metadata().id()).toList(),
                 wanted.stream().map(d -> d.metadata().type().type()).toList(), service);
+        List<Delivery> fresh = wanted.stream().filter(d -> first.remove(d.metadata().id())).toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
         batchEnd.open();
-        for (Delivery delivery : wanted) {
-            if (first.remove(delivery.metadata().id())) {
-                handle(delivery, handlers.get(delivery.metadata().type()));
-            }
+        prepare(fresh);
+        for (Delivery delivery : fresh) {
+            handle(delivery, handlers.get(delivery.metadata().type()));
         }
         batchEnd.close();
+    }
+
+    /** Lets each handler load, in one go, what the events it is about to receive need. */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private void prepare(List<Delivery> deliveries) {
+        Map<EventHandler<?>, List<EventData>> byHandler = new LinkedHashMap<>();
+        for (Delivery delivery : deliveries) {
+            for (EventHandler<?> handler : handlers.get(delivery.metadata().type())) {
+                byHandler.computeIfAbsent(handler, h -> new ArrayList<>()).add(delivery.data());
+            }
+        }
+        byHandler.forEach((handler, events) -> ((EventHandler) handler).prepare(events));
     }
 
     private void handle(Delivery delivery, List<EventHandler<?>> interested) {

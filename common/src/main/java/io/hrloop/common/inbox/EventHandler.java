@@ -1,5 +1,6 @@
 package io.hrloop.common.inbox;
 
+import java.util.List;
 import java.util.Set;
 
 import io.hrloop.common.contract.EventData;
@@ -20,6 +21,14 @@ public interface EventHandler<T extends EventData> {
     /** The event types it applies: by default every type whose data is a {@link #dataType()}. */
     default Set<EventCatalog> types() {
         return EventCatalog.assignableTo(dataType());
+    }
+
+    /**
+     * Called once for each transaction of a batch, in it, with the events of this handler's types that are about to
+     * be handled (first deliveries only), before the first {@link #handle}: a handler may load what they all need
+     * in one query instead of one per event. Loading only; the effects belong in {@link #handle}.
+     */
+    default void prepare(List<T> events) {
     }
 
     void handle(T event, EventMetadata metadata);
