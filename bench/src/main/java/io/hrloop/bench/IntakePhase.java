@@ -128,6 +128,9 @@ final class IntakePhase {
                     Report.f("%.2f ms", 1000 * rsCpu / Math.max(1, r.requests())));
             lagRows(what, samples, window);
             cpuSection(what, r, cpu, seconds);
+            if (target) {
+                limitSection(r, cpu, seconds);
+            }
             if (loop != null) {
                 Loop.Result l = loop.finish(filer[0], Duration.ofSeconds(60));
                 loopRows(load, rate == 0, l);
@@ -208,6 +211,20 @@ final class IntakePhase {
                 bench process's own share shows the load generator is not the limit.
 
                 %s""", seconds, Runtime.getRuntime().availableProcessors(), table));
+    }
+
+    /** What bounds intake on this machine, from the CPU each process used in the target run. */
+    private void limitSection(Load.Result r, Map<String, Double>[] cpu, double seconds) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double requests = Math.max(1, r.requests());
+        double machine = cpu[1].get("whole machine") - cpu[0].get("whole machine");
+        double service = cpu[1].get("request-service") - cpu[0].get("request-service");
+        double postgres = cpu[1].get("PostgreSQL (all backends)") - cpu[0].get("PostgreSQL (all backends)");
+        double perRequest = 1000 * machine / requests;
+        report.section("What limits intake", Report.f("""
+                In the target run (8 connections) the machine's %d cores were %.0f %% busy, and the whole machine                 spent %.2f ms of CPU per request: request-service %.2f ms, PostgreSQL %.2f ms, everything else                 (Kafka, the consumers, the load generator) %.2f ms. At that cost these cores carry at most about                 %,.0f requests a second however the load is driven, so intake is bound by CPU, not by waiting;                 1,000 req/s needs at most %.2f ms per request from the whole machine. Where request-service's share                 goes is in the JFR profile below; PostgreSQL's limit for the same writes, alone on the machine, is                 in its own row.""", cores, 100 * machine / seconds / cores, perRequest, 1000 * service / requests,
+                1000 * postgres / requests, perRequest - 1000 * (service + postgres) / requests, cores * 1000 / perRequest,
+                cores * 1000 / Phases.INTAKE_TARGET));
     }
 
     /** The loop's rows; the target applies under the closed-loop intake (the issue's "under that load"). */
