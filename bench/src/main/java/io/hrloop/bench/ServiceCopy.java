@@ -47,6 +47,8 @@ final class ServiceCopy implements AutoCloseable {
             }
             if (arg.startsWith("-Dquarkus.http.port=")) {
                 command.add("-Dquarkus.http.port=" + port);
+            } else if (arg.startsWith("-XX:AOTCacheOutput=")) {
+                continue; // the stack's service is recording its startup cache: a copy must not write it too
             } else if (!drop.contains(arg)) {
                 command.add(arg);
             }
@@ -56,8 +58,9 @@ final class ServiceCopy implements AutoCloseable {
         }
         try {
             long began = System.nanoTime();
-            Process process = new ProcessBuilder(command).directory(new File(jar).getParentFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(new File(jar).getParentFile());
+            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2"); // as the stack's services run
+            Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
             long deadline = began + Duration.ofMinutes(2).toNanos();
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {

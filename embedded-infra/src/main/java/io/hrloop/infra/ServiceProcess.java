@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One HR Loop service run as it is deployed: its packaged Quarkus application
@@ -27,12 +28,22 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path log;
     private final Process process;
 
-    /** The JVM as production runs it (the full JIT, a heap sized for a small container). */
-    public static final List<String> PRODUCTION_JVM = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx256m",
-            "-XX:+ExitOnOutOfMemoryError");
+    /**
+     * The JVM as production runs it (the full JIT, a heap sized for a small container, native memory the JVM and
+     * ONNX Runtime freed given back to the system every second; with {@code MALLOC_ARENA_MAX=2}, see {@link #start}).
+     */
+    public static final List<String> PRODUCTION_JVM = Stream.concat(Stream.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx256m",
+            "-XX:+ExitOnOutOfMemoryError"), trimsNativeHeap() ? Stream.of("-XX:TrimNativeHeapInterval=1000") : Stream.empty())
+            .toList();
     /** A JVM that starts fast and stays small on a busy test machine (C1 only): for tests, not for figures. */
     public static final List<String> QUICK_START_JVM = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-Xms64m", "-Xmx384m");
+
+    /** Whether the JVM that services are started with (this one's) has the flag: JDK 21.0.1 and newer. */
+    private static boolean trimsNativeHeap() {
+        Runtime.Version v = Runtime.version();
+        return v.feature() > 21 || v.update() >= 1;
+    }
 
     private ServiceProcess(String name, int port, int managementPort, Path log, Process process) {
         this.name = name;
@@ -64,7 +75,11 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(jar.toString());
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            // Two malloc arenas instead of one per core and thread: glibc otherwise keeps what many threads freed
+            // (text-analysis/docs/onnx-memory.md); the images set the same.
+            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+            Process process = builder
                     .directory(jar.getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
