@@ -146,15 +146,20 @@ final class Phases {
                         work.resolve(service.getKey() + "-ready.log"))) {
                     report.row("4 services", service.getKey() + " process start to ready", Report.f("%,.0f ms",
                             copy.readyMillis), "≤ 3 s", copy.readyMillis <= READY_MS);
-                    lines.add(Report.f("%s: ready on the %s, RSS at ready %.0f MiB", service.getKey(), copy.health,
-                            Procs.rssMiB(copy.pid())));
+                    List<String> flags = Procs.commandLine(service.getValue());
+                    String cache = flags.stream().anyMatch(f -> f.startsWith("-XX:AOTCache=")) ? "from the AOT cache the stack's earlier runs recorded"
+                            : flags.stream().anyMatch(f -> f.startsWith("-XX:SharedArchiveFile=")) ? "with the stack's dynamic CDS archive"
+                            : flags.stream().anyMatch(f -> f.startsWith("-XX:AOTCacheOutput=")) ? "without a startup cache (the stack is recording its first)"
+                            : "without a startup cache";
+                    lines.add(Report.f("%s: ready on the %s, %s, RSS at ready %.0f MiB", service.getKey(), copy.health,
+                            cache, Procs.rssMiB(copy.pid())));
                 }
             }
         }
         report.section("Start to ready", """
                 A second JVM of each service, started with the stack's own command line (read from /proc) on its port + 100 \
                 against the same database (migrated) and broker, timed from process start until `/q/health/ready` answers \
-                200 (polled every 10 ms; the management port, HTTP port + 1000, is tried first), then stopped.
+                200 (polled every 10 ms; the management port, HTTP port + 1000, is tried first), then stopped. The stack                 starts each service from the classes its last run loaded (deploy/local: an AOT cache on JDK 25, a                 dynamic CDS archive on 21 to 24; recorded at the first start, written when the service stops); the                 images do not carry one yet.
 
                 %s""".formatted(String.join("\n", lines.stream().map(l -> "- " + l).toList())));
     }

@@ -153,7 +153,9 @@ public final class LocalStack {
         }
 
         for (Service service : SERVICES) {
-            step("Starting " + service.name() + " on port " + service.port());
+            Path jar = ServiceProcess.application(root, service.name());
+            List<String> cache = StartupCache.flags(jar); // start from the classes the last run loaded
+            step("Starting " + service.name() + " on port " + service.port() + StartupCache.note(cache));
             Map<String, String> config = new LinkedHashMap<>();
             config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(service.database()));
             config.put("quarkus.datasource.username", Postgres.USER);
@@ -175,9 +177,10 @@ public final class LocalStack {
             if (limits != null && !limits.isBlank()) {
                 config.put("hrloop.limits.profile", limits);
             }
-            running.add(ServiceProcess.start(service.name(), ServiceProcess.application(root, service.name()),
-                    service.port(), service.port() + 1000, quickStart ? ServiceProcess.QUICK_START_JVM
-                            : ServiceProcess.PRODUCTION_JVM, config, state.resolve("logs").resolve(service.name() + ".log")));
+            List<String> jvm = new ArrayList<>(quickStart ? ServiceProcess.QUICK_START_JVM : ServiceProcess.PRODUCTION_JVM);
+            jvm.addAll(cache);
+            running.add(ServiceProcess.start(service.name(), jar, service.port(), service.port() + 1000, jvm, config,
+                    state.resolve("logs").resolve(service.name() + ".log")));
             done();
         }
         for (ServiceProcess process : running) {
@@ -246,9 +249,7 @@ public final class LocalStack {
     synchronized void stop() {
         System.out.println();
         System.out.println("Stopping HR Loop...");
-        List<Thread> stopping = running.stream()
-                .map(process -> Thread.ofPlatform().start(process::stop))
-                .toList();
+        List<Thread> stopping = running.stream().map(process -> Thread.ofPlatform().start(process::stop)).toList();
         for (Thread thread : stopping) {
             try {
                 thread.join();
