@@ -70,7 +70,7 @@ final class IntakePhase {
     private void run(int connections, double rate, boolean withLoop, boolean withJfr) throws Exception {
         awaitDrained(o.drainCap);
         Path jfr = work.resolve("request-service-intake-" + connections + ".jfr");
-        Loop loop = withLoop ? new Loop(new Loop.Ports(stack.requests(), stack.feedback(), stack.improvements()),
+        Loop loop = withLoop ? new Loop(new Loop.Ports(stack.requests(), stack.feedback(), stack.improvements()), stack.kafka(),
                 tokens.get("employee2"), tokens.get("hr-agent"), tokens.subject("hr-agent"), tokens.get("hr-lead")) : null;
         Thread[] filer = new Thread[1];
         @SuppressWarnings("unchecked")
@@ -236,7 +236,13 @@ final class IntakePhase {
         double postgres = cpu[1].get("PostgreSQL (all backends)") - cpu[0].get("PostgreSQL (all backends)");
         double perRequest = 1000 * machine / requests;
         report.section("What limits intake", Report.f("""
-                In the target run (8 connections) the machine's %d cores were %.0f %% busy, and the whole machine                 spent %.2f ms of CPU per request: request-service %.2f ms, PostgreSQL %.2f ms, everything else                 (Kafka, the consumers, the load generator) %.2f ms. At that cost these cores carry at most about                 %,.0f requests a second however the load is driven, so intake is bound by CPU, not by waiting;                 1,000 req/s needs at most %.2f ms per request from the whole machine. Where request-service's share                 goes is in the JFR profile below; PostgreSQL's limit for the same writes, alone on the machine, is                 in its own row.""", cores, 100 * machine / seconds / cores, perRequest, 1000 * service / requests,
+                In the target run (8 connections) the machine's %d cores were %.0f %% busy, and the whole machine \
+                spent %.2f ms of CPU per request: request-service %.2f ms, PostgreSQL %.2f ms, everything else \
+                (Kafka, the consumers, the load generator) %.2f ms. At that cost these cores carry at most about \
+                %,.0f requests a second however the load is driven, so intake is bound by CPU, not by waiting; \
+                1,000 req/s needs at most %.2f ms per request from the whole machine. Where request-service's share \
+                goes is in the JFR profile below; PostgreSQL's limit for the same writes, alone on the machine, is \
+                in its own row.""", cores, 100 * machine / seconds / cores, perRequest, 1000 * service / requests,
                 1000 * postgres / requests, perRequest - 1000 * (service + postgres) / requests, cores * 1000 / perRequest,
                 cores * 1000 / Phases.INTAKE_TARGET));
     }
@@ -259,17 +265,20 @@ final class IntakePhase {
                     The same loop, while intake is sent at a fixed rate (an open loop: one request every 1/rate s \
                     whatever the answers take, latency counted from when each was due) of %d %% of what the closed \
                     loop reached at its first connection count (`--loop-rate-share`). The closed loop keeps both \
-                    cores busy, and the consumers then get only a thread's share of them; at a fixed rate below \
-                    that the machine is busy but not saturated, as a service desk runs.%s""".formatted(
+                    cores busy whatever the stack costs, and the consumers then get only a thread's share of them; \
+                    a fixed rate is a load that does not grow to fill the machine (how busy it still was: the CPU \
+                    table of this run).%s""".formatted(
                     Math.round(100 * o.loopRateShare), failures));
             return;
         }
         report.section("The loop", """
                 One loop every %d ms while intake is measured: emp-1002 (token `employee2`) files a payroll query; %s \
-                (`hr-agent`, payroll team) takes it, starts and resolves it; the survey invitation is awaited on \
-                feedback-service (`GET /api/v1/surveys` as the requester, every 20 ms) and answered with CSAT 1 and a \
-                complaint; evidence is polled on improvement-service every 10 ms (`hr-lead`: open payroll-query items, \
-                then the evidence of any item whose evidence count changed) until the feedback id shows. Loops still \
+                (`hr-agent`, payroll team) takes it, starts and resolves it; when `hr.feedback.survey-invited` names \
+                the request, the invitation is read from feedback-service (`GET /api/v1/surveys` as the requester) \
+                and answered with CSAT 1 and a complaint; when `hr.improvement.evidence-added` names the feedback, \
+                the item's evidence is read from improvement-service (`hr-lead`) until the feedback id shows, and that \
+                is when it counts as visible (the events only say where to look: polling the APIs every 10 and 20 ms, as \
+                earlier runs did, added some 150 calls a second to the services being measured). Loops still \
                 running when intake stops are awaited (they then finish with less load). The stack runs with \
                 `hrloop.feedback.survey.throttle-period=PT0S` (bench/run sets HRLOOP_FEEDBACK_SURVEY_THROTTLE_PERIOD) so \
                 that one person may be surveyed on every request, and with survey-token calls per client address not \

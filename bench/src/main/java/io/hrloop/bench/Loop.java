@@ -1,16 +1,23 @@
 package io.hrloop.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -18,9 +25,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The feedback loop timed under load. Every interval a person files a payroll query, an HR agent of
  * the payroll team takes it, starts and resolves it, the person's survey invitation is awaited on
  * feedback-service and answered with CSAT 1 and a negative comment, and the time from that answer's
- * 2xx until the feedback shows as evidence on improvement-service is recorded. Two poller threads
- * (invitations every 20 ms, evidence every 10 ms) serve all iterations, so the polling load does not
- * grow with the backlog.
+ * 2xx until the feedback shows as evidence on improvement-service is recorded. What to look for is told
+ * by the events (a consumer of {@code hr.feedback} and {@code hr.improvements} outside any group): when
+ * {@code hr.feedback.survey-invited} names a loop's request, its invitation is read from the API; when
+ * {@code hr.improvement.evidence-added} names a loop's feedback, the item's evidence is read from the API until
+ * the feedback is there. Each time is taken when the API shows it, as a user would see it, without polling the
+ * APIs every few milliseconds (some 150 calls a second to the services being measured).
  */
 final class Loop {
 
@@ -54,14 +64,118 @@ final class Loop {
     private volatile boolean polling = true;
     private volatile boolean loaded = true;
 
-    Loop(Ports ports, String person, String agent, String agentId, String lead) {
+    Loop(Ports ports, int kafkaPort, String person, String agent, String agentId, String lead) {
         this.ports = ports;
         this.person = person;
         this.agent = agent;
         this.agentId = agentId;
         this.lead = lead;
-        Thread.ofPlatform().name("loop-invitations").daemon().start(this::pollInvitations);
-        Thread.ofPlatform().name("loop-evidence").daemon().start(this::pollEvidence);
+        watch(kafkaPort);
+    }
+
+    /** Starts reading both topics from their ends (positions are fixed before this returns). */
+    private void watch(int kafkaPort) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", "localhost:" + kafkaPort);
+        props.put("enable.auto.commit", "false");
+        props.put("isolation.level", "read_committed");
+        props.put("client.id", "bench-loop");
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer());
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of("hr.feedback", "hr.improvements")) {
+            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        Thread.ofPlatform().name("loop-events").daemon().start(() -> {
+            try (consumer) {
+                while (polling) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                        seen(record);
+                    }
+                }
+            }
+        });
+    }
+
+    private void seen(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader("ce_type");
+        String type = header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+        if (!type.equals("hr.feedback.survey-invited") && !type.equals("hr.improvement.evidence-added")) {
+            return;
+        }
+        JsonNode data;
+        try {
+            data = Http.JSON.readTree(record.value()).get("data");
+        } catch (java.io.IOException e) {
+            return;
+        }
+        if (type.equals("hr.feedback.survey-invited")) {
+            CompletableFuture<String> invitation = invitations.get(data.get("requestId").asText());
+            if (invitation != null && !invitation.isDone()) {
+                Thread.ofVirtual().start(() -> readInvitation(data.get("requestId").asText(), invitation));
+            }
+        } else {
+            if (!"FEEDBACK".equalsIgnoreCase(data.get("evidence").get("kind").asText())) {
+                return; // a service-level breach
+            }
+            String feedbackId = data.get("evidence").get("sourceId").asText();
+            CompletableFuture<Long> shown = evidence.computeIfAbsent(feedbackId, k -> new CompletableFuture<>());
+            if (!shown.isDone()) {
+                Thread.ofVirtual().start(() -> readEvidence(data.get("improvementId").asText(), feedbackId, shown));
+            }
+        }
+    }
+
+    /** Reads the person's open surveys until the request's invitation is among them. */
+    private void readInvitation(String requestId, CompletableFuture<String> invitation) {
+        for (int attempt = 0; attempt < 500 && !invitation.isDone(); attempt++) {
+            try {
+                Http.Answer page = http.get(ports.feedback(), "/api/v1/surveys?limit=100", person);
+                if (page.ok()) {
+                    for (JsonNode item : page.json().get("items")) {
+                        if (item.get("requestId").asText().equals(requestId)) {
+                            invitation.complete(item.get("token").asText());
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                // tried again in a moment
+            }
+            if (!invitation.isDone()) {
+                Http.sleep(Duration.ofMillis(20));
+            }
+        }
+    }
+
+    /** Pages through the item's evidence until the feedback is there; the time is when the API shows it. */
+    private void readEvidence(String itemId, String feedbackId, CompletableFuture<Long> shown) {
+        for (int attempt = 0; attempt < 500 && !shown.isDone(); attempt++) {
+            String uri = "/api/v1/improvements/" + itemId + "/evidence?limit=200";
+            try {
+                for (int page = 0; page < 20 && uri != null && !shown.isDone(); page++) {
+                    Http.Answer answer = http.get(ports.improvements(), uri, lead);
+                    if (!answer.ok()) {
+                        break;
+                    }
+                    for (JsonNode e : answer.json().get("items")) {
+                        if (e.get("sourceId").asText().equals(feedbackId)) {
+                            shown.complete(System.nanoTime());
+                        }
+                    }
+                    JsonNode next = answer.json().get("next");
+                    uri = next == null || next.isNull() ? null : "/api/v1/improvements/" + itemId + "/evidence?limit=200&cursor="
+                            + java.net.URLEncoder.encode(next.asText(), StandardCharsets.UTF_8);
+                }
+            } catch (RuntimeException e) {
+                // tried again in a moment
+            }
+            if (!shown.isDone()) {
+                Http.sleep(Duration.ofMillis(20));
+            }
+        }
     }
 
     /** Starts one iteration every {@code interval} until {@code duration} has passed; returns at once. */
@@ -113,11 +227,11 @@ final class Loop {
                     "{\"owner\":\"" + agentId + "\"}", Map.of("If-Match", created.etag())), "assign");
             a = Http.ok(http.post(ports.requests(), base + "/status", agent, "{\"status\":\"IN_PROGRESS\"}",
                     Map.of("If-Match", a.etag())), "start");
+            CompletableFuture<String> invitation = invitations.computeIfAbsent(id, k -> new CompletableFuture<>());
             Http.ok(http.post(ports.requests(), base + "/status", agent,
                     "{\"status\":\"RESOLVED\",\"note\":\"Added to next month's payslip.\"}", Map.of("If-Match", a.etag())),
                     "resolve");
             long resolved = System.nanoTime();
-            CompletableFuture<String> invitation = invitations.computeIfAbsent(id, k -> new CompletableFuture<>());
             String token = invitation.get(180, TimeUnit.SECONDS);
             record(resolvedToInvitation, System.nanoTime() - resolved);
             Http.Answer answer = Http.ok(http.post(ports.feedback(), "/api/v1/surveys/" + token + "/response", null,
@@ -141,58 +255,6 @@ final class Loop {
     private static void record(Histogram histogram, long nanos) {
         synchronized (histogram) {
             histogram.recordValue(Math.max(0, nanos));
-        }
-    }
-
-    private void pollInvitations() {
-        while (polling) {
-            if (invitations.values().stream().anyMatch(f -> !f.isDone())) {
-                try {
-                    Http.Answer page = http.get(ports.feedback(), "/api/v1/surveys?limit=100", person);
-                    if (page.ok()) {
-                        for (JsonNode item : page.json().get("items")) {
-                            invitations.computeIfAbsent(item.get("requestId").asText(), k -> new CompletableFuture<>())
-                                    .complete(item.get("token").asText());
-                        }
-                    }
-                } catch (RuntimeException e) {
-                    // polled again in a moment
-                }
-            }
-            Http.sleep(Duration.ofMillis(20));
-        }
-    }
-
-    private void pollEvidence() {
-        Map<String, Long> seenCounts = new HashMap<>();
-        long lastFull = 0;
-        while (polling) {
-            if (evidence.values().stream().anyMatch(f -> !f.isDone())) {
-                try {
-                    boolean full = System.nanoTime() - lastFull > 1_000_000_000L;
-                    Http.Answer items = http.get(ports.improvements(), "/api/v1/improvements?area=payroll-query"
-                            + "&status=PROPOSED,ACCEPTED,IN_PROGRESS&sort=created&limit=20", lead);
-                    for (JsonNode item : items.ok() ? items.json().get("items") : Http.JSON.createArrayNode()) {
-                        String id = item.get("id").asText();
-                        long count = item.get("evidenceCount").asLong();
-                        if (!full && Long.valueOf(count).equals(seenCounts.get(id))) {
-                            continue;
-                        }
-                        seenCounts.put(id, count);
-                        Http.Answer page = http.get(ports.improvements(), "/api/v1/improvements/" + id + "/evidence?limit=200", lead);
-                        long now = System.nanoTime();
-                        for (JsonNode e : page.ok() ? page.json().get("items") : Http.JSON.createArrayNode()) {
-                            evidence.computeIfAbsent(e.get("sourceId").asText(), k -> new CompletableFuture<>()).complete(now);
-                        }
-                    }
-                    if (full) {
-                        lastFull = System.nanoTime();
-                    }
-                } catch (RuntimeException e) {
-                    // polled again in a moment
-                }
-            }
-            Http.sleep(Duration.ofMillis(10));
         }
     }
 }

@@ -159,7 +159,10 @@ final class Phases {
         report.section("Start to ready", """
                 A second JVM of each service, started with the stack's own command line (read from /proc) on its port + 100 \
                 against the same database (migrated) and broker, timed from process start until `/q/health/ready` answers \
-                200 (polled every 10 ms; the management port, HTTP port + 1000, is tried first), then stopped. The stack                 starts each service from the classes its last run loaded (deploy/local: an AOT cache on JDK 25, a                 dynamic CDS archive on 21 to 24; recorded at the first start, written when the service stops); the                 images do not carry one yet.
+                200 (polled every 10 ms; the management port, HTTP port + 1000, is tried first), then stopped. The stack \
+                starts each service from the classes its last run loaded (deploy/local: an AOT cache on JDK 25, a \
+                dynamic CDS archive on 21 to 24; recorded at the first start, written when the service stops); the \
+                images do not carry one yet.
 
                 %s""".formatted(String.join("\n", lines.stream().map(l -> "- " + l).toList())));
     }
