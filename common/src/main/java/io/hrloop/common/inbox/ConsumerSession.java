@@ -99,7 +99,8 @@ final class ConsumerSession implements ConsumerRebalanceListener {
         }
         consumer.commitAsync(new HashMap<>(uncommitted), (committed, error) -> {
             if (error == null) {
-                committed.forEach(uncommitted::remove);
+                // Only what this commit covered: a later batch of the same partition keeps its newer offset.
+                committed.forEach((partition, offset) -> uncommitted.remove(partition, offset));
             } else {
                 Log.debugf("Offsets not committed (%s); the next commit covers them", error.getClass().getSimpleName());
             }
