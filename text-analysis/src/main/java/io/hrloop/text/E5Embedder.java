@@ -95,6 +95,22 @@ public final class E5Embedder implements Embedder {
         }
     }
 
+    /**
+     * Runs a service's first use of the model ({@code firstUse}, which loads it) on a thread of its own as the
+     * service starts: the service is ready meanwhile (a use that comes before the load is done waits for it), and
+     * its first real use does not pay for the load. A failure is logged, and the first real use tries again.
+     */
+    public static void loadInBackground(Runnable firstUse) {
+        Thread.ofPlatform().name("text-analysis-load").daemon().start(() -> {
+            try {
+                firstUse.run();
+            } catch (RuntimeException e) {
+                System.getLogger(E5Embedder.class.getName()).log(System.Logger.Level.WARNING,
+                        "The text model did not load at startup; its first use tries again", e);
+            }
+        });
+    }
+
     /** The one instance of this JVM, loaded on first use. */
     public static E5Embedder shared() {
         E5Embedder instance = shared;

@@ -6,7 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.hrloop.feedback.domain.TextAnalyser;
-import io.quarkus.logging.Log;
+import io.hrloop.text.E5Embedder;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -23,12 +23,6 @@ public class TextAnalysisProducer {
     }
 
     void loadAtStartup(@Observes StartupEvent startup, Instance<TextAnalyser> analyser) {
-        Thread.ofPlatform().name("text-analysis-load").daemon().start(() -> {
-            try {
-                analyser.get().analyse("Loaded at startup.");
-            } catch (RuntimeException e) {
-                Log.warnf(e, "The text analysis model did not load at startup; the first comment tries again");
-            }
-        });
+        E5Embedder.loadInBackground(() -> analyser.get().analyse("Loaded at startup."));
     }
 }

@@ -7,7 +7,6 @@ import jakarta.inject.Singleton;
 
 import io.hrloop.text.E5Embedder;
 import io.hrloop.text.Embedder;
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -25,12 +24,6 @@ public class TextAnalysisProducer {
     }
 
     void loadAtStartup(@Observes StartupEvent startup, Instance<Embedder> embedder) {
-        Thread.ofPlatform().name("text-analysis-load").daemon().start(() -> {
-            try {
-                embedder.get().embed("Loaded at startup.");
-            } catch (RuntimeException e) {
-                Log.warnf(e, "The text embedding model did not load at startup; the first use tries again");
-            }
-        });
+        E5Embedder.loadInBackground(() -> embedder.get().embed("Loaded at startup."));
     }
 }
