@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.http.HttpMethod;
 
 /**
@@ -49,12 +50,34 @@ final class Load {
     private Load() {
     }
 
+    /** What the measured answers came to: a latency per 2xx, a count per kind of error. */
+    private static final class Tally {
+        final Recorder recorder = new Recorder(3);
+        final AtomicLong requests = new AtomicLong();
+        final AtomicLong errors = new AtomicLong();
+        final Map<String, Long> errorKinds = new ConcurrentHashMap<>();
+
+        void count(AsyncResult<Http.Answer> done, long latencyNanos) {
+            if (done.succeeded() && done.result().ok()) {
+                requests.incrementAndGet();
+                recorder.recordValue(Math.max(0, latencyNanos));
+            } else {
+                errors.incrementAndGet();
+                String kind = done.succeeded() ? String.valueOf(done.result().status())
+                        : done.cause().getClass().getSimpleName();
+                errorKinds.merge(kind, 1L, Long::sum);
+            }
+        }
+
+        Result result(String label, int connections, double seconds, long cpuNanos) {
+            return new Result(label, connections, requests.get(), errors.get(), seconds, recorder.getIntervalHistogram(),
+                    new TreeMap<>(errorKinds), cpuNanos / 1e9);
+        }
+    }
+
     static Result run(String label, int port, Supplier<Call> calls, int connections, Duration warmup, Duration measure,
             Window window) {
-        Recorder recorder = new Recorder(3);
-        AtomicLong requests = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        Map<String, Long> errorKinds = new ConcurrentHashMap<>();
+        Tally tally = new Tally();
         CountDownLatch stopped = new CountDownLatch(connections);
         var state = new Object() {
             volatile boolean running = true;
@@ -70,15 +93,7 @@ final class Load {
                 Call call = calls.get();
                 http.send(call.method(), port, call.uri(), call.token(), call.body(), call.headers()).onComplete(done -> {
                     if (state.measuring) {
-                        if (done.succeeded() && done.result().ok()) {
-                            requests.incrementAndGet();
-                            recorder.recordValue(done.result().nanos());
-                        } else {
-                            errors.incrementAndGet();
-                            String kind = done.succeeded() ? String.valueOf(done.result().status())
-                                    : done.cause().getClass().getSimpleName();
-                            errorKinds.merge(kind, 1L, Long::sum);
-                        }
+                        tally.count(done, done.succeeded() ? done.result().nanos() : 0);
                     }
                     chain[0].run();
                 });
@@ -87,7 +102,7 @@ final class Load {
                 chain[0].run();
             }
             Http.sleep(warmup);
-            recorder.reset();
+            tally.recorder.reset();
             long cpuBefore = clientCpuNanos();
             state.measuring = true;
             long began = System.nanoTime();
@@ -99,8 +114,7 @@ final class Load {
             window.ended();
             state.running = false;
             awaitQuietly(stopped);
-            return new Result(label, connections, requests.get(), errors.get(), seconds, recorder.getIntervalHistogram(),
-                    new TreeMap<>(errorKinds), cpu / 1e9);
+            return tally.result(label, connections, seconds, cpu);
         }
     }
 
@@ -112,14 +126,8 @@ final class Load {
      */
     static Result runAtRate(String label, int port, Supplier<Call> calls, double rate, int connections, Duration warmup,
             Duration measure, Window window) {
-        Recorder recorder = new Recorder(3);
-        AtomicLong requests = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
+        Tally tally = new Tally();
         AtomicLong inFlight = new AtomicLong();
-        Map<String, Long> errorKinds = new ConcurrentHashMap<>();
-        var state = new Object() {
-            volatile boolean measuring;
-        };
         long interval = (long) (1e9 / rate);
         try (Http http = new Http(connections)) {
             long start = System.nanoTime();
@@ -135,36 +143,25 @@ final class Load {
                 }
                 if (!started && due >= warmEnd) {
                     started = true;
-                    recorder.reset();
+                    tally.recorder.reset();
                     cpuBefore = clientCpuNanos();
                     began = System.nanoTime();
-                    state.measuring = true;
                     window.started();
                 }
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
-                boolean counted = state.measuring;
+                boolean counted = started;
                 Call call = calls.get();
                 inFlight.incrementAndGet();
                 http.send(call.method(), port, call.uri(), call.token(), call.body(), call.headers()).onComplete(done -> {
                     inFlight.decrementAndGet();
-                    if (!counted) {
-                        return;
-                    }
-                    if (done.succeeded() && done.result().ok()) {
-                        requests.incrementAndGet();
-                        recorder.recordValue(Math.max(0, System.nanoTime() - due));
-                    } else {
-                        errors.incrementAndGet();
-                        String kind = done.succeeded() ? String.valueOf(done.result().status())
-                                : done.cause().getClass().getSimpleName();
-                        errorKinds.merge(kind, 1L, Long::sum);
+                    if (counted) {
+                        tally.count(done, System.nanoTime() - due);
                     }
                 });
             }
-            state.measuring = false;
             double seconds = (System.nanoTime() - began) / 1e9;
             long cpu = clientCpuNanos() - cpuBefore;
             window.ended();
@@ -172,8 +169,7 @@ final class Load {
             while (inFlight.get() > 0 && System.nanoTime() < waitEnd) {
                 Http.sleep(Duration.ofMillis(20));
             }
-            return new Result(label, connections, requests.get(), errors.get(), seconds, recorder.getIntervalHistogram(),
-                    new TreeMap<>(errorKinds), cpu / 1e9);
+            return tally.result(label, connections, seconds, cpu);
         }
     }
 
