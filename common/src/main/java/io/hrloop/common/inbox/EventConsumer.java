@@ -98,17 +98,30 @@ public class EventConsumer {
             if (consumer != null) {
                 consumer.wakeup();
             }
-            lane.thread.interrupt();
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        // A woken loop finishes its batch and closes its consumer, which leaves the group at once. Only a loop still
+        // running after a grace (one waiting out a restart backoff) is interrupted: an interrupt during the close
+        // aborts it (the client logs it as an error) and leaves the group to notice the departure by timeout.
+        long start = System.nanoTime();
+        if (joinAll(start + Duration.ofSeconds(3).toNanos())) {
+            for (Lane lane : lanes) {
+                lane.thread.interrupt();
+            }
+            joinAll(start + Duration.ofSeconds(15).toNanos());
+        }
+    }
+
+    /** Waits for every loop's thread until the deadline; whether one is still running. */
+    private boolean joinAll(long deadline) {
         for (Lane lane : lanes) {
             try {
                 lane.thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
+        return lanes.stream().anyMatch(lane -> lane.thread.isAlive());
     }
 
     /** Whether the loop runs in this replica. */
