@@ -50,6 +50,7 @@ public final class Bench {
         Duration drainCap = Duration.ofSeconds(120);
         int drainEvents = 50_000;
         int drainFeedback = 10_000;
+        int drainWarmup = 10_000;
         int rows = 1_000_000;
         int items = 10_000;
         int calls = 200;
@@ -75,6 +76,7 @@ public final class Bench {
                     case "--drain" -> o.drainCap = Duration.ofSeconds(Long.parseLong(value));
                     case "--drain-events" -> o.drainEvents = Integer.parseInt(value);
                     case "--drain-feedback" -> o.drainFeedback = Integer.parseInt(value);
+                    case "--drain-warmup" -> o.drainWarmup = Integer.parseInt(value);
                     case "--rows" -> o.rows = Integer.parseInt(value);
                     case "--items" -> o.items = Integer.parseInt(value);
                     case "--calls" -> o.calls = Integer.parseInt(value);
