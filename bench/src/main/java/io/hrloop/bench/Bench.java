@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The HR Loop benchmark, run by {@code bench/run} against a running local stack: intake with the
- * loop and consumer lag under it, PostgreSQL's limit for the same writes, reads at a million rows,
+ * The HR Loop benchmark, run by {@code bench/run} against a running local stack: each consumer group
+ * draining a backlog on the idle stack, intake with the loop and consumer lag under it, PostgreSQL's limit for the same writes, reads at a million rows,
  * JVM flags, and each service's start-to-ready time and RSS. Prints one table and writes it to
  * bench/RESULTS.md.
  */
@@ -48,6 +48,9 @@ public final class Bench {
         Duration loopInterval = Duration.ofMillis(200);
         double loopRateShare = 0.5;
         Duration drainCap = Duration.ofSeconds(120);
+        int drainEvents = 50_000;
+        int drainFeedback = 10_000;
+        int drainWarmup = 10_000;
         int rows = 1_000_000;
         int items = 10_000;
         int calls = 200;
@@ -56,7 +59,7 @@ public final class Bench {
         boolean jfr = true;
         List<String> prodDrop = List.of("-XX:TieredStopAtLevel=1");
         List<String> prodAdd = List.of();
-        List<String> phases = List.of("client", "seed", "intake", "pg", "reads", "prod", "ready");
+        List<String> phases = List.of("client", "seed", "reads", "drain", "intake", "pg", "prod", "ready");
         String command = "bench/run";
 
         static Options parse(String[] args) {
@@ -71,6 +74,9 @@ public final class Bench {
                     case "--loop-interval" -> o.loopInterval = Duration.ofMillis(Long.parseLong(value));
                     case "--loop-rate-share" -> o.loopRateShare = Double.parseDouble(value);
                     case "--drain" -> o.drainCap = Duration.ofSeconds(Long.parseLong(value));
+                    case "--drain-events" -> o.drainEvents = Integer.parseInt(value);
+                    case "--drain-feedback" -> o.drainFeedback = Integer.parseInt(value);
+                    case "--drain-warmup" -> o.drainWarmup = Integer.parseInt(value);
                     case "--rows" -> o.rows = Integer.parseInt(value);
                     case "--items" -> o.items = Integer.parseInt(value);
                     case "--calls" -> o.calls = Integer.parseInt(value);
@@ -145,6 +151,11 @@ public final class Bench {
         if (o.phases.contains("reads")) {
             step("Reads (before any load, so that people's own lists hold only the seeded history)");
             phases.reads();
+        }
+        if (o.phases.contains("drain")) {
+            step("Consumers on an idle stack: a backlog of " + o.drainEvents + " hr.requests and " + o.drainFeedback
+                    + " hr.feedback events");
+            new Drain(o, stack, report).run();
         }
         if (o.phases.contains("intake")) {
             int first = o.connections.getFirst();

@@ -79,6 +79,63 @@ final class Lag implements AutoCloseable {
         }
     }
 
+    /** A group's committed offsets and the topic's end offsets, each summed over the topic's partitions. */
+    record Position(long committed, long end) {
+        long lag() {
+            return Math.max(0, end - committed);
+        }
+    }
+
+    /**
+     * Where each of {@code groups} stands on one topic (a partition the group has committed nothing on counts at
+     * its start offset).
+     */
+    Map<String, Position> positions(String topic, List<String> groups) {
+        try {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS).get(topic).partitions()
+                    .forEach(p -> {
+                        latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
+                        earliest.put(new TopicPartition(topic, p.partition()), OffsetSpec.earliest());
+                    });
+            var ends = admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS);
+            var starts = admin.listOffsets(earliest).all().get(5, TimeUnit.SECONDS);
+            Map<String, Position> positions = new LinkedHashMap<>();
+            for (String group : groups) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+                long done = 0;
+                long end = 0;
+                for (TopicPartition tp : ends.keySet()) {
+                    OffsetAndMetadata offset = committed.get(tp);
+                    done += offset == null ? starts.get(tp).offset() : offset.offset();
+                    end += ends.get(tp).offset();
+                }
+                positions.put(group, new Position(done, end));
+            }
+            return positions;
+        } catch (Exception e) {
+            throw new IllegalStateException("reading the offsets of " + topic + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The sum of a topic's end offsets (how many records it ever took), 0 when it does not exist. */
+    long endOffsets(String topic) {
+        try {
+            if (!admin.listTopics().names().get(5, TimeUnit.SECONDS).contains(topic)) {
+                return 0;
+            }
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS).get(topic).partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(r -> r.offset()).sum();
+        } catch (Exception e) {
+            throw new IllegalStateException("reading the end of " + topic + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Samples every second on its own thread until {@link Sampler#stop()}. */
     final class Sampler {
         final List<Sample> samples = new java.util.concurrent.CopyOnWriteArrayList<>();

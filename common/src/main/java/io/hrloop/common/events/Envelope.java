@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -14,6 +15,7 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
+import io.hrloop.common.contract.EventData;
 
 /**
  * The one event envelope: CloudEvents 1.0 in structured JSON mode, written and read through the
@@ -55,6 +57,24 @@ public final class Envelope {
             }
         }
         return FORMAT.serialize(builder.build());
+    }
+
+    /**
+     * The structured CloudEvent of a contract record, as the outbox writes it: its data serialised by
+     * {@code mapper}, checked against the type's JSON Schema ({@link MalformedEventException} when it violates
+     * it), the record's aggregate as the subject. {@code trace} as in {@link #serialize(String, String,
+     * EventCatalog, String, OffsetDateTime, byte[], Map)}.
+     */
+    public static byte[] of(ObjectMapper mapper, String id, String source, EventData event, OffsetDateTime time,
+            Map<String, String> trace) {
+        EventCatalog type = event.eventType();
+        JsonNode tree = mapper.valueToTree(event);
+        EventSchemas.requireValid(type, tree);
+        try {
+            return serialize(id, source, type, event.aggregateId(), time, mapper.writeValueAsBytes(tree), trace);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event data is not serialisable", e);
+        }
     }
 
     /** Parses a structured-mode CloudEvent; throws {@link MalformedEventException} when it is not one. */

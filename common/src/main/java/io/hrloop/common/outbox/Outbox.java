@@ -20,15 +20,12 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
 import io.hrloop.common.contract.EventData;
 import io.hrloop.common.events.Envelope;
 import io.hrloop.common.events.EventCatalog;
-import io.hrloop.common.events.EventSchemas;
 import io.hrloop.common.time.Times;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
@@ -88,15 +85,8 @@ public class Outbox {
     public String publish(EventData event, OffsetDateTime time) {
         EventCatalog type = event.eventType();
         String aggregateId = event.aggregateId();
-        JsonNode tree = mapper.valueToTree(event);
-        EventSchemas.requireValid(type, tree);
         String id = UUID.randomUUID().toString();
-        byte[] payload;
-        try {
-            payload = Envelope.serialize(id, source, type, aggregateId, time, mapper.writeValueAsBytes(tree), trace());
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event data is not serialisable", e);
-        }
+        byte[] payload = Envelope.of(mapper, id, source, event, time, trace());
         // Flush first so the aggregate's row lock is held before the outbox row takes its id:
         // events of one aggregate then get ids in commit order.
         entityManager.flush();

@@ -1,6 +1,5 @@
 package io.hrloop.common.outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,7 +14,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
-import io.hrloop.common.events.Envelope;
 import io.hrloop.common.inbox.EventHeaders;
 
 /**
@@ -51,9 +49,7 @@ final class Waves {
                             + " accepts (max.message.bytes)", true);
                     continue;
                 }
-                RecordHeaders headers = new RecordHeaders();
-                headers.add(EventHeaders.CONTENT_TYPE, Envelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-                headers.add(EventHeaders.TYPE, row.type().getBytes(StandardCharsets.UTF_8));
+                RecordHeaders headers = EventHeaders.of(row.type());
                 // The record carries the event's time (an anonymous event's is the day only), unless that lies
                 // ahead of the clock (a broker refuses timestamps from the future): then the time it is sent.
                 Long timestamp = row.eventTime() <= System.currentTimeMillis() ? row.eventTime() : null;

@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.query.NativeQuery;
+
 import io.hrloop.common.api.ETags;
 import io.hrloop.common.db.DatabaseTrouble;
 import io.hrloop.common.security.Roles;
@@ -80,10 +82,12 @@ public class Contacts {
         if (email == null) {
             return;
         }
+        // Synchronised with person_contact only: a native statement otherwise flushes every change of the batch first.
         entityManager.createNativeQuery("""
                 insert into person_contact (person_id, email, locale) values (?1, ?2, cast(?3 as varchar(35)))
                 on conflict (person_id) do update set email = excluded.email,
                     locale = coalesce(excluded.locale, person_contact.locale)""")
+                .unwrap(NativeQuery.class).addSynchronizedEntityClass(PersonContact.class)
                 .setParameter(1, personId).setParameter(2, email).setParameter(3, locale).executeUpdate();
     }
 
