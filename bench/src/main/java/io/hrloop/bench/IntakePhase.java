@@ -108,7 +108,8 @@ final class IntakePhase {
                 first = r;
             }
             long drainEnd = System.nanoTime() + o.drainCap.toNanos();
-            while (System.nanoTime() < drainEnd && !drained(sampler.samples)) {
+            // a sample taken after intake ended: one taken just before could show 0 while the relay still publishes
+            while (System.nanoTime() < drainEnd && !(drained(sampler.samples) && sampler.samples.getLast().nanos() >= window[1])) {
                 Http.sleep(Duration.ofSeconds(1));
             }
             List<Lag.Sample> samples = drainedAt(sampler.stop(), window[1]);
