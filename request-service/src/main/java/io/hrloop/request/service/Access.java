@@ -120,8 +120,7 @@ public class Access {
      * column answers. Empty for HR callers.
      */
     public List<String> personalArms(Map<String, Object> params) {
-        if (caller.hasAny(Roles.HR_ADMIN, Roles.ER_SPECIALIST)
-                || (caller.hasAny(Roles.HR_AGENT, Roles.HR_LEAD) && caller.team() != null)) {
+        if (caller.hasAny(Roles.HR_ADMIN, Roles.ER_SPECIALIST) || queueTeam() != null) {
             return List.of();
         }
         params.put("me", me());
@@ -137,8 +136,8 @@ public class Access {
         open.add("r.owner = :me");
         if (caller.has(Roles.HR_ADMIN)) {
             open.add("true");
-        } else if (caller.hasAny(Roles.HR_AGENT, Roles.HR_LEAD) && caller.team() != null) {
-            params.put("myTeam", caller.team());
+        } else if (queueTeam() != null) {
+            params.put("myTeam", queueTeam());
             open.add("r.team = :myTeam");
         }
         String confidential = caller.has(Roles.ER_SPECIALIST) ? "r.confidential" : "false";
@@ -159,8 +158,8 @@ public class Access {
         }
         if (caller.has(Roles.HR_ADMIN)) {
             arms.add("not r.confidential");
-        } else if (caller.hasAny(Roles.HR_AGENT, Roles.HR_LEAD) && caller.team() != null) {
-            params.put("myTeam", caller.team());
+        } else if (queueTeam() != null) {
+            params.put("myTeam", queueTeam());
             arms.add("not r.confidential and r.team = :myTeam");
             arms.add("not r.confidential and r.owner = :me and r.team <> :myTeam");
         } else {
@@ -170,6 +169,11 @@ public class Access {
     }
 
     private boolean inTeam(HrRequest r) {
-        return caller.hasAny(Roles.HR_AGENT, Roles.HR_LEAD) && r.team.equals(caller.team());
+        return r.team.equals(queueTeam());
+    }
+
+    /** The team whose queue the caller works as hr-agent or hr-lead; none without either role or a team. */
+    private String queueTeam() {
+        return caller.hasAny(Roles.HR_AGENT, Roles.HR_LEAD) ? caller.team() : null;
     }
 }
