@@ -49,7 +49,7 @@ public final class Bench {
         double loopRateShare = 0.5;
         Duration drainCap = Duration.ofSeconds(120);
         int drainEvents = 50_000;
-        int drainFeedback = 10_000;
+        int drainFeedback = 30_000;
         int drainWarmup = 10_000;
         int rows = 1_000_000;
         int items = 10_000;

@@ -127,10 +127,27 @@ final class Phases {
     }
 
     void memory() {
+        List<String> parts = new ArrayList<>();
         for (Map.Entry<String, Long> service : stack.services().entrySet()) {
             double rss = Procs.rssMiB(service.getValue());
             report.row("4 services", service.getKey() + " RSS after the run", Report.f("%.0f MiB", rss), "≤ 300 MB",
                     rss * 1.048576 <= RSS_MIB);
+            MemoryParts.of(service.getValue()).ifPresent(p -> parts.add(Report.f("| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f |",
+                    service.getKey(), p.rss(), p.heap(), p.archive(), p.metaspace(), p.code(), p.rest())));
+        }
+        if (!parts.isEmpty()) {
+            report.section("Where each service's memory goes, after the run", """
+                    Resident pages of each mapping (`/proc/<pid>/smaps`), told apart with `jcmd <pid> GC.heap_info` \
+                    (the heap's address range; metaspace as committed, class space included). The class archive is the \
+                    AOT cache (JDK 25) or dynamic CDS archive (21 to 24) the stack starts each service from: the \
+                    classes' metadata, mapped instead of built in metaspace. The rest is threads' stacks, native \
+                    libraries and malloc: in feedback-service and improvement-service mostly ONNX Runtime with the text \
+                    model's weights (about 110 MiB in a plain JVM, text-analysis/docs/onnx-memory.md), then Netty's \
+                    direct buffers and the JVM's own.
+
+                    | service | RSS (MiB) | Java heap | class archive | metaspace | JIT code | the rest |
+                    |---|---|---|---|---|---|---|
+                    %s""".formatted(String.join("\n", parts)));
         }
     }
 
