@@ -132,8 +132,10 @@ final class Phases {
             double rss = Procs.rssMiB(service.getValue());
             report.row("4 services", service.getKey() + " RSS after the run", Report.f("%.0f MiB", rss), "≤ 300 MB",
                     rss * 1.048576 <= RSS_MIB);
-            MemoryParts.of(service.getValue()).ifPresent(p -> parts.add(Report.f("| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f |",
-                    service.getKey(), p.rss(), p.heap(), p.archive(), p.metaspace(), p.code(), p.rest())));
+            double peak = Procs.peakRssMiB(service.getValue());
+            MemoryParts.of(service.getValue()).ifPresent(p -> parts.add(Report.f(
+                    "| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f |", service.getKey(), peak, p.rss(), p.heap(),
+                    p.archive(), p.metaspace(), p.code(), p.rest())));
         }
         if (!parts.isEmpty()) {
             report.section("Where each service's memory goes, after the run", """
@@ -145,8 +147,8 @@ final class Phases {
                     model's weights (about 110 MiB in a plain JVM, text-analysis/docs/onnx-memory.md), then Netty's \
                     direct buffers and the JVM's own.
 
-                    | service | RSS (MiB) | Java heap | class archive | metaspace | JIT code | the rest |
-                    |---|---|---|---|---|---|---|
+                    | service | peak RSS during the run (VmHWM, MiB) | RSS after it | Java heap | class archive | metaspace | JIT code | the rest |
+                    |---|---|---|---|---|---|---|---|
                     %s""".formatted(String.join("\n", parts)));
         }
     }

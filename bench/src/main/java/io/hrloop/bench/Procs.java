@@ -106,9 +106,18 @@ final class Procs {
 
     /** Resident set size in MiB (VmRSS), or NaN when the process is gone. */
     static double rssMiB(long pid) {
+        return status(pid, "VmRSS:");
+    }
+
+    /** The highest resident set size the process has had, in MiB (VmHWM), or NaN when it is gone. */
+    static double peakRssMiB(long pid) {
+        return status(pid, "VmHWM:");
+    }
+
+    private static double status(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
                 }
             }

@@ -29,10 +29,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
 
     /**
-     * The JVM as production runs it (the full JIT, a heap sized for a small container, native memory the JVM and
-     * ONNX Runtime freed given back to the system every second; with {@code MALLOC_ARENA_MAX=2}, see {@link #start}).
+     * The JVM as production runs it, the same flags as the images' {@code JAVA_TOOL_OPTIONS} (deploy's
+     * ProductionJvmTest compares them): the full JIT; a serial collector and a heap of at most 160 MiB, because the
+     * serial collector grows the heap to its maximum before it collects the old generation in full, and the rest of a
+     * service's memory (classes, JIT code, ONNX Runtime's model) takes some 300 MiB of a 512 MiB container; native
+     * memory the JVM and ONNX Runtime freed given back to the system every second; with {@code MALLOC_ARENA_MAX=2}
+     * (see {@link #start}).
      */
-    public static final List<String> PRODUCTION_JVM = Stream.concat(Stream.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx256m",
+    public static final List<String> PRODUCTION_JVM = Stream.concat(Stream.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx160m",
             "-XX:+ExitOnOutOfMemoryError"), trimsNativeHeap() ? Stream.of("-XX:TrimNativeHeapInterval=1000") : Stream.empty())
             .toList();
     /** A JVM that starts fast and stays small on a busy test machine (C1 only): for tests, not for figures. */
