@@ -99,6 +99,7 @@ class LoopTest {
         given().baseUri(suite.improvement.baseUrl()).auth().oauth2(Tokens.employee("emp-bystander"))
                 .queryParam("q", "acknowledgement").get("/api/v1/knowledge")
                 .then().statusCode(200).body("items.improvementId", org.hamcrest.Matchers.hasItem(itemId));
+        suite.printMemory("after the loop");
     }
 
     /** Submits a request as {@code person}, has the agent own and resolve it, then answers its survey. */

@@ -1,11 +1,14 @@
 package io.hrloop.system;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,30 @@ final class Suite {
         this.request = request;
         this.feedback = feedback;
         this.improvement = improvement;
+    }
+
+    /**
+     * Prints each service's resident memory now and at its highest (VmRSS, VmHWM). These JVMs run the tests' flags
+     * ({@link ServiceProcess#QUICK_START_JVM}); bench/run measures the production flags under load.
+     */
+    void printMemory(String when) {
+        for (ServiceProcess service : List.of(request, feedback, improvement)) {
+            Map<String, String> status = new HashMap<>();
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(service.pid()), "status"))) {
+                    String[] field = line.split(":\\s+", 2);
+                    if (field.length == 2) {
+                        status.put(field[0], field[1]);
+                    }
+                }
+            } catch (IOException e) {
+                System.out.printf("[hrloop-system] %s: no /proc status (%s)%n", service.name(), e.getMessage());
+                continue;
+            }
+            System.out.printf("[hrloop-system] %s %s: RSS %s, peak %s (JVM flags %s)%n", service.name(), when,
+                    status.getOrDefault("VmRSS", "?"), status.getOrDefault("VmHWM", "?"),
+                    String.join(" ", ServiceProcess.QUICK_START_JVM));
+        }
     }
 
     static synchronized Suite get() {
