@@ -38,15 +38,28 @@ import io.hrloop.testsupport.Topics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * Survey decisions of resolutions consumed together: a batch decides from facts loaded once for all its events (the
  * requesters' locks, their invitations, their contact entries) and must decide exactly as one event per transaction
- * would. The events of a test go out under one key in one producer batch, so that the consumer polls them together.
+ * would. The events of a test go out under one key in one producer batch, so that the consumer polls them together, and
+ * {@link WholeBatches} lets one transaction apply a whole poll (by default a cold service's first events, costly, each
+ * get a transaction of their own).
  */
 @QuarkusTest
+@TestProfile(SurveyBatchTest.WholeBatches.class)
 @WithTestResource(RealInfrastructureResource.class)
 class SurveyBatchTest {
+
+    /** A transaction budget no test batch reaches. */
+    public static class WholeBatches implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("hrloop.consumer.transaction-budget", "1m");
+        }
+    }
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static KafkaProducer<String, String> producer;
