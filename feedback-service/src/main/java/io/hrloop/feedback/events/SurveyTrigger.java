@@ -1,6 +1,7 @@
 package io.hrloop.feedback.events;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,15 @@ public class SurveyTrigger implements EventHandler<RequestEvent> {
     @Override
     public Set<EventCatalog> types() {
         return EnumSet.of(EventCatalog.REQUEST_RESOLVED, EventCatalog.REQUEST_REOPENED);
+    }
+
+    /**
+     * The batch's resolutions are decided from facts loaded for all of them at once (their requesters' locks, the
+     * invitations that decide, their contact entries), instead of several queries each.
+     */
+    @Override
+    public void prepare(List<RequestEvent> events) {
+        surveys.prepare(events.stream().filter(RequestResolved.class::isInstance).map(RequestResolved.class::cast).toList());
     }
 
     @Override

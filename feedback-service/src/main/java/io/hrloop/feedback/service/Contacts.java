@@ -2,7 +2,9 @@ package io.hrloop.feedback.service;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -89,6 +91,44 @@ public class Contacts {
                     locale = coalesce(excluded.locale, person_contact.locale)""")
                 .unwrap(NativeQuery.class).addSynchronizedEntityClass(PersonContact.class)
                 .setParameter(1, personId).setParameter(2, email).setParameter(3, locale).executeUpdate();
+    }
+
+    /**
+     * {@link #learned} in a batch whose decisions are made from {@code facts} (null: none), and the entry it leaves.
+     * When the facts know the entry and it holds these values already, the write (which would store the same) and
+     * the re-read are skipped; an entry new to the batch is read once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    PersonContact learned(String personId, String email, String locale, SurveyFacts facts) {
+        if (facts != null && facts.knowsContact(personId) && unchangedBy(facts.contact(personId), email, locale)) {
+            return facts.contact(personId);
+        }
+        learned(personId, email, locale);
+        if (facts == null) {
+            return find(personId);
+        }
+        // The write set the address (and the language when given): an entry in the session that shows them is the
+        // row as written; one that does not was loaded before the write, and is read again.
+        PersonContact contact = PersonContact.findById(personId);
+        if (contact == null || !unchangedBy(contact, email, locale)) {
+            contact = find(personId);
+        }
+        facts.contact(personId, contact);
+        return contact;
+    }
+
+    /** Whether {@link #learned} with these values would leave {@code known} (the entry, null when none) as it is. */
+    static boolean unchangedBy(PersonContact known, String email, String locale) {
+        return email == null || known != null && email.equals(known.email) && (locale == null || locale.equals(known.locale));
+    }
+
+    /** The entries of {@code personIds} in one query, in the caller's transaction; a person without one maps to null. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, PersonContact> entries(Collection<String> personIds) {
+        Map<String, PersonContact> entries = new HashMap<>();
+        personIds.forEach(id -> entries.put(id, null));
+        PersonContact.<PersonContact>list("personId in ?1", personIds).forEach(c -> entries.put(c.personId, c));
+        return entries;
     }
 
     /**

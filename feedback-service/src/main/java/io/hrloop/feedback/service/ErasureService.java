@@ -20,8 +20,10 @@ public class ErasureService {
     private final EntityManager entityManager;
     private final MailOutbox mailOutbox;
     private final Contacts contacts;
+    private final SurveyService surveys;
 
-    public ErasureService(EntityManager entityManager, MailOutbox mailOutbox, Contacts contacts) {
+    public ErasureService(EntityManager entityManager, MailOutbox mailOutbox, Contacts contacts, SurveyService surveys) {
+        this.surveys = surveys;
         this.entityManager = entityManager;
         this.mailOutbox = mailOutbox;
         this.contacts = contacts;
@@ -50,6 +52,7 @@ public class ErasureService {
         update("delete from person_contact where person_id = ?1", personId, null);
         mailOutbox.forget(personId);
         contacts.forget(personId);
+        surveys.erased(personId);
         Log.infof("Erased a person into %s (%d pieces of signed feedback pseudonymised)", pseudonym, feedback);
     }
 

@@ -50,16 +50,18 @@ public class FeedbackMail {
         return base + "/answer/" + token;
     }
 
-    /** The language an invitation's mail is written in (null when the person's language is not known). */
-    public String language(String personId) {
-        PersonContact contact = contacts.find(personId);
+    /** The language an invitation's mail to the person of {@code contact} (their entry, null when none) is written in. */
+    public String language(PersonContact contact) {
         return contact == null || contact.locale == null ? null : templates.language("survey-invitation", contact.locale);
     }
 
-    /** Mails the invitation when the person has an address and takes non-essential mail; true when it does. */
+    /**
+     * Mails the invitation when its person has an address and takes non-essential mail; true when it does. {@code entry}
+     * is the person's contact entry as the transaction has it (null: none), which the caller has at hand.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean surveyInvitation(SurveyInvitation invitation) {
-        PersonContact contact = reachable(invitation.personId, false);
+    public boolean surveyInvitation(SurveyInvitation invitation, PersonContact entry) {
+        PersonContact contact = reachable(entry, false);
         if (contact == null) {
             return false;
         }
@@ -100,7 +102,10 @@ public class FeedbackMail {
     }
 
     private PersonContact reachable(String personId, boolean essential) {
-        PersonContact contact = personId == null ? null : contacts.find(personId);
+        return reachable(personId == null ? null : contacts.find(personId), essential);
+    }
+
+    private static PersonContact reachable(PersonContact contact, boolean essential) {
         return contact != null && contact.email != null && contact.mail.takes(essential) ? contact : null;
     }
 

@@ -59,11 +59,16 @@ public final class RequestEvents {
     }
 
     public static void reopened(Request request) {
+        send("hr.requests", request.id().toString(), reopenedEvent(request));
+    }
+
+    /** hr.request.reopened; send it with {@link #send}. */
+    public static ObjectNode reopenedEvent(Request request) {
         ObjectNode event = example("hr.request.reopened", request.id());
         ObjectNode data = (ObjectNode) event.get("data");
         fill(data, request);
         data.put("status", "IN_PROGRESS");
-        send("hr.requests", request.id().toString(), event);
+        return event;
     }
 
     /** hr.improvement.implemented linking {@code feedbackIds}; send it with {@link #send}. */
