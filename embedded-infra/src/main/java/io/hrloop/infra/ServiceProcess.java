@@ -32,7 +32,8 @@ public final class ServiceProcess implements AutoCloseable {
      * The JVM as production runs it, the same flags as the images' {@code JAVA_TOOL_OPTIONS} (deploy's
      * ProductionJvmTest compares them): the full JIT; a serial collector and a heap of at most 160 MiB, because the
      * serial collector grows the heap to its maximum before it collects the old generation in full, and the rest of a
-     * service's memory (classes, JIT code, ONNX Runtime's model) takes some 300 MiB of a 512 MiB container; native
+     * service's memory (classes, JIT code, ONNX Runtime's model) takes up to some 370 MiB beside it (deploy/README.md,
+     * Images); native
      * memory the JVM and ONNX Runtime freed given back to the system every second; on JDK 25, 8-byte object headers
      * (JEP 519: a smaller heap for the same objects); with {@code MALLOC_ARENA_MAX=2} (see {@link #start}). A JDK
      * without a flag (21.0.0: the trim interval; 21 to 24: compact headers) runs without it.
