@@ -7,13 +7,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Who is calling: person id from {@code sub}, roles from the groups claim, HR team, e-mail address and language
- * from the claims configured for the identity provider ({@code hrloop.security.team-claim}, {@code email-claim},
- * {@code locale-claim}: a name or a slash-separated path into nested claims).
+ * from the claims configured for the identity provider ({@link ClaimNames}).
  */
 @RequestScoped
 public class Caller {
@@ -23,13 +21,11 @@ public class Caller {
     private final String emailClaim;
     private final String localeClaim;
 
-    public Caller(JsonWebToken jwt, @ConfigProperty(name = "hrloop.security.team-claim", defaultValue = "team") String teamClaim,
-            @ConfigProperty(name = "hrloop.security.email-claim", defaultValue = "email") String emailClaim,
-            @ConfigProperty(name = "hrloop.security.locale-claim", defaultValue = "locale") String localeClaim) {
+    public Caller(JsonWebToken jwt, ClaimNames claims) {
         this.jwt = jwt;
-        this.teamClaim = teamClaim;
-        this.emailClaim = emailClaim;
-        this.localeClaim = localeClaim;
+        this.teamClaim = claims.team();
+        this.emailClaim = claims.email();
+        this.localeClaim = claims.locale();
     }
 
     public String personId() {
