@@ -36,14 +36,14 @@ final class MemoryParts {
             long heapFrom = Long.MAX_VALUE;
             long heapTo = 0;
             double metaspace = Double.NaN;
-            for (String line : jcmd(pid, "GC.heap_info")) {
+            for (String line : Procs.jcmd(pid, "GC.heap_info").lines()) {
                 Matcher range = RANGE.matcher(line);
                 if (range.find()) {
                     heapFrom = Math.min(heapFrom, Long.parseUnsignedLong(range.group(1), 16));
                     heapTo = Math.max(heapTo, Long.parseUnsignedLong(range.group(2), 16));
                 }
             }
-            for (String line : jcmd(pid, "VM.metaspace", "basic")) {
+            for (String line : Procs.jcmd(pid, "VM.metaspace", "basic").lines()) {
                 Matcher meta = METASPACE.matcher(line);
                 if (meta.find()) {
                     metaspace = Long.parseLong(meta.group(1)) / 1024.0; // committed, class space included
@@ -97,15 +97,5 @@ final class MemoryParts {
             mappings.add(new Mapping(start, end, perms, path, rss));
         }
         return mappings;
-    }
-
-    private static List<String> jcmd(long pid, String... command) throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(pid)));
-        args.addAll(List.of(command));
-        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
-        List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
-        p.waitFor();
-        return lines;
     }
 }

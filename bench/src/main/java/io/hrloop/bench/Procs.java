@@ -104,6 +104,21 @@ final class Procs {
         return cpuSeconds(parent) + reaped + children.stream().mapToDouble(Procs::cpuSeconds).sum();
     }
 
+    /**
+     * Runs {@code jcmd <pid> <command...>} of the JDK the bench runs on; returns its exit status and output lines.
+     */
+    static JcmdResult jcmd(long pid, String... command) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(pid)));
+        args.addAll(List.of(command));
+        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
+        List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        return new JcmdResult(p.waitFor(), lines);
+    }
+
+    record JcmdResult(int status, List<String> lines) {
+    }
+
     /** Resident set size in MiB (VmRSS), or NaN when the process is gone. */
     static double rssMiB(long pid) {
         return status(pid, "VmRSS:");

@@ -68,13 +68,11 @@ final class Profile {
 
     /** Starts a recording of {@code seconds} on the JVM {@code pid}, written to {@code file}. */
     static void start(long pid, int seconds, Path file) {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {
-            Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "JFR.start", "name=bench",
-                    "settings=profile", "duration=" + seconds + "s", "filename=" + file).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (p.waitFor() != 0) {
-                System.err.println("jcmd JFR.start failed: " + out);
+            Procs.JcmdResult result = Procs.jcmd(pid, "JFR.start", "name=bench", "settings=profile",
+                    "duration=" + seconds + "s", "filename=" + file);
+            if (result.status() != 0) {
+                System.err.println("jcmd JFR.start failed: " + String.join("\n", result.lines()));
             }
         } catch (IOException | InterruptedException e) {
             System.err.println("jcmd JFR.start failed: " + e);
