@@ -1,11 +1,10 @@
-package io.hrloop.local;
+package io.hrloop.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -28,7 +27,7 @@ class ProductionJvmTest {
     @ParameterizedTest
     @ValueSource(strings = {"request-service", "feedback-service", "improvement-service"})
     void theImageRunsTheFlagsOfTheLocalStack(String service) throws IOException {
-        String dockerfile = Files.readString(root().resolve(service).resolve("src/main/docker/Dockerfile.jvm"));
+        String dockerfile = Files.readString(Repo.root().resolve(service).resolve("src/main/docker/Dockerfile.jvm"));
         Matcher options = TOOL_OPTIONS.matcher(dockerfile);
         assertTrue(options.find(), service + "'s Dockerfile.jvm sets no JAVA_TOOL_OPTIONS");
         List<String> image = Arrays.asList(options.group(1).trim().split("\\s+"));
@@ -43,10 +42,5 @@ class ProductionJvmTest {
         Matcher arenas = ARENAS.matcher(dockerfile);
         assertTrue(arenas.find(), service + "'s Dockerfile.jvm leaves MALLOC_ARENA_MAX unset");
         assertEquals("2", arenas.group(1), "the local stack starts services with MALLOC_ARENA_MAX=2");
-    }
-
-    private static Path root() {
-        Path module = Path.of(System.getProperty("basedir", "")).toAbsolutePath().normalize();
-        return Files.isDirectory(module.resolve("k8s")) ? module.getParent() : module;
     }
 }
