@@ -17,15 +17,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class Caller {
 
     private final JsonWebToken jwt;
-    private final String teamClaim;
-    private final String emailClaim;
-    private final String localeClaim;
+    private final ClaimNames claims;
 
     public Caller(JsonWebToken jwt, ClaimNames claims) {
         this.jwt = jwt;
-        this.teamClaim = claims.team();
-        this.emailClaim = claims.email();
-        this.localeClaim = claims.locale();
+        this.claims = claims;
     }
 
     public String personId() {
@@ -51,12 +47,12 @@ public class Caller {
     }
 
     public String team() {
-        return claim(teamClaim);
+        return claim(claims.team());
     }
 
     /** The person's address, when the identity provider gives one. */
     public String email() {
-        return claim(emailClaim);
+        return claim(claims.email());
     }
 
     /** The address when it looks like one a mail server takes (at most 320 characters, one {@code @}); else null. */
@@ -66,7 +62,7 @@ public class Caller {
 
     /** The person's preferred language (a BCP 47 tag such as {@code de} or {@code de-CH}), when the token says. */
     public String locale() {
-        String locale = claim(localeClaim);
+        String locale = claim(claims.locale());
         return locale == null || locale.isBlank() || locale.length() > 35 ? null : locale;
     }
 
