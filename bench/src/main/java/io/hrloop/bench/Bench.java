@@ -212,8 +212,10 @@ public final class Bench {
                 + "- **Machine:** " + Runtime.getRuntime().availableProcessors() + " CPUs (" + model + "), "
                 + Report.f("%.1f GiB RAM", gib) + ", " + System.getProperty("os.name") + " "
                 + System.getProperty("os.version") + ", JDK " + System.getProperty("java.version") + "\n"
-                + "- **Load:** closed loop, warm-up " + o.warmup.toSeconds() + " s, then " + o.measure.toSeconds()
-                + " s measured; latency from sending to the last byte of the answer (HdrHistogram); the whole stack, "
+                + "- **Load:** closed loop, warm-up of at least " + o.warmup.toSeconds() + " s that goes on in "
+                + Load.STEADY_WINDOW.toSeconds() + " s windows until two in a row have not raised the best rate by 2 % (at most "
+                + Load.MAX_WARMUP.toSeconds() + " s; each row says how long), then " + o.measure.toSeconds()
+                + " s measured; a fixed-rate load warms up for " + o.warmup.toSeconds() + " s; latency from sending to the last byte of the answer (HdrHistogram); the whole stack, "
                 + "the load generator and PostgreSQL share the machine\n";
     }
 

@@ -119,9 +119,9 @@ final class IntakePhase {
                     : Report.f("%d connections", connections);
             String what = load + (withLoop ? ", while the loop runs" : "") + (withJfr ? ", JFR recording" : "");
             report.row("1 intake", "POST /api/v1/requests, " + what,
-                    Report.f("%,.0f req/s, p50 %s / p99 %s / p99.9 %s ms, %d errors%s", r.perSecond(), Report.ms(r.millis(50)),
-                            Report.ms(r.millis(99)), Report.ms(r.millis(99.9)), r.errors(),
-                            r.errorKinds().isEmpty() ? "" : " " + r.errorKinds()),
+                    Report.f("%,.0f req/s, p50 %s / p99 %s / p99.9 %s ms, %d errors%s (after %.0f s warm-up)", r.perSecond(),
+                            Report.ms(r.millis(50)), Report.ms(r.millis(99)), Report.ms(r.millis(99.9)), r.errors(),
+                            r.errorKinds().isEmpty() ? "" : " " + r.errorKinds(), r.warmupSeconds()),
                     target ? "≥ 1000 req/s, p99 ≤ 50 ms, 0 errors" : "", target ? pass : null);
             double seconds = (window[1] - window[0]) / 1e9;
             double rsCpu = cpu[1].get("request-service") - cpu[0].get("request-service");

@@ -21,6 +21,10 @@ import io.vertx.core.http.HttpMethod;
  * A closed-loop load: {@code connections} callback chains, each sending its next request as soon as
  * the previous answer is complete, for a warm-up and then a fixed measured duration. Latency is
  * recorded from sending to the last byte of the answer; non-2xx answers and failures are errors.
+ * <p>
+ * The warm-up lasts at least the given time and then goes on, in windows of {@link #STEADY_WINDOW}, until the
+ * service's rate has stopped rising for two windows: a JVM that has just started compiles with C2 for a minute or more on two busy
+ * cores, and a measurement taken before that is of the compiler, not of the service.
  */
 final class Load {
 
@@ -29,7 +33,7 @@ final class Load {
     }
 
     record Result(String label, int connections, long requests, long errors, double seconds, Histogram latency,
-            Map<String, Long> errorKinds, double clientCpuSeconds) {
+            Map<String, Long> errorKinds, double clientCpuSeconds, double warmupSeconds) {
 
         double perSecond() {
             return requests / seconds;
@@ -46,6 +50,17 @@ final class Load {
 
         void ended();
     }
+
+    /**
+     * A warm-up window: the warm-up ends after {@link #FLAT_WINDOWS} windows in a row whose rate is not 2 % above the
+     * best one before them (one such window alone ended a fresh service's warm-up at 40 s, still 10 % below its
+     * rate a minute later).
+     */
+    static final Duration STEADY_WINDOW = Duration.ofSeconds(10);
+    static final int FLAT_WINDOWS = 2;
+    /** The longest warm-up, whether or not the rate has settled by then. */
+    static final Duration MAX_WARMUP = Duration.ofSeconds(120);
+    static final double STILL_RISING = 1.02;
 
     private Load() {
     }
@@ -69,9 +84,9 @@ final class Load {
             }
         }
 
-        Result result(String label, int connections, double seconds, long cpuNanos) {
+        Result result(String label, int connections, double seconds, long cpuNanos, double warmupSeconds) {
             return new Result(label, connections, requests.get(), errors.get(), seconds, recorder.getIntervalHistogram(),
-                    new TreeMap<>(errorKinds), cpuNanos / 1e9);
+                    new TreeMap<>(errorKinds), cpuNanos / 1e9, warmupSeconds);
         }
     }
 
@@ -79,11 +94,13 @@ final class Load {
             Window window) {
         Tally tally = new Tally();
         CountDownLatch stopped = new CountDownLatch(connections);
+        AtomicLong warm = new AtomicLong();
         var state = new Object() {
             volatile boolean running = true;
             volatile boolean measuring;
         };
         try (Http http = new Http(connections)) {
+            long warmStart = System.nanoTime();
             Runnable[] chain = new Runnable[1];
             chain[0] = () -> {
                 if (!state.running) {
@@ -94,6 +111,8 @@ final class Load {
                 http.send(call.method(), port, call.uri(), call.token(), call.body(), call.headers()).onComplete(done -> {
                     if (state.measuring) {
                         tally.count(done, done.succeeded() ? done.result().nanos() : 0);
+                    } else {
+                        warm.incrementAndGet();
                     }
                     chain[0].run();
                 });
@@ -102,6 +121,17 @@ final class Load {
                 chain[0].run();
             }
             Http.sleep(warmup);
+            double best = warm.get() / ((System.nanoTime() - warmStart) / 1e9);
+            int flat = 0;
+            while (flat < FLAT_WINDOWS && System.nanoTime() - warmStart < MAX_WARMUP.toNanos()) {
+                long before = warm.get();
+                long from = System.nanoTime();
+                Http.sleep(STEADY_WINDOW);
+                double rate = (warm.get() - before) / ((System.nanoTime() - from) / 1e9);
+                flat = rate > best * STILL_RISING ? 0 : flat + 1;
+                best = Math.max(best, rate);
+            }
+            double warmupSeconds = (System.nanoTime() - warmStart) / 1e9;
             tally.recorder.reset();
             long cpuBefore = clientCpuNanos();
             state.measuring = true;
@@ -114,7 +144,7 @@ final class Load {
             window.ended();
             state.running = false;
             awaitQuietly(stopped);
-            return tally.result(label, connections, seconds, cpu);
+            return tally.result(label, connections, seconds, cpu, warmupSeconds);
         }
     }
 
@@ -169,7 +199,7 @@ final class Load {
             while (inFlight.get() > 0 && System.nanoTime() < waitEnd) {
                 Http.sleep(Duration.ofMillis(20));
             }
-            return tally.result(label, connections, seconds, cpu);
+            return tally.result(label, connections, seconds, cpu, warmup.toSeconds());
         }
     }
 

@@ -122,8 +122,9 @@ final class Phases {
     }
 
     static String summary(Load.Result r) {
-        return Report.f("%,.0f req/s, p50 %s / p99 %s / p99.9 %s ms, %d errors", r.perSecond(), Report.ms(r.millis(50)),
-                Report.ms(r.millis(99)), Report.ms(r.millis(99.9)), r.errors());
+        return Report.f("%,.0f req/s, p50 %s / p99 %s / p99.9 %s ms, %d errors (after %.0f s warm-up)", r.perSecond(),
+                Report.ms(r.millis(50)), Report.ms(r.millis(99)), Report.ms(r.millis(99.9)), r.errors(),
+                r.warmupSeconds());
     }
 
     void memory() {
