@@ -31,6 +31,9 @@ public class ErasureService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(String personId, String pseudonym) {
+        // First the lock of their survey decisions: a consumed batch deciding for them (hr.requests has a consumer loop of
+        // its own) commits before the statements below look, so its invitation, address and mail are erased too.
+        surveys.erasing(personId);
         // Their signed feedback: the comment they wrote goes, the scores stay (they are in the rollups).
         int feedback = update("update feedback set author = ?2, comment = null, comment_erased = (comment is not null) "
                 + "where author = ?1", personId, pseudonym);

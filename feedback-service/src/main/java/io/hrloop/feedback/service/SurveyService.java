@@ -182,6 +182,18 @@ public class SurveyService {
         return null;
     }
 
+    /**
+     * The start of the person's erasure: it takes the lock their survey decisions take, so it waits for a batch that is
+     * deciding for them (the batch holds the lock until it commits) and then finds, and ends, the invitation, address
+     * and mail that batch wrote; a decision for them waits until the erasure has committed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erasing(String personId) {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .unwrap(NativeQuery.class).addSynchronizedEntityClass(SurveyInvitation.class)
+                .setParameter(1, lockKey(personId)).getSingleResult();
+    }
+
     /** An erasure in a batch's transaction: the batch's facts about the person are dropped (see SurveyFacts#forget). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void erased(String personId) {

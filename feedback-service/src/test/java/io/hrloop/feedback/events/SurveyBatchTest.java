@@ -1,5 +1,6 @@
 package io.hrloop.feedback.events;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,9 +9,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -24,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.hrloop.common.contract.RequestResolved;
+import io.hrloop.feedback.api.Anonymity;
 import io.hrloop.feedback.service.SurveyService;
 import io.hrloop.feedback.service.SurveyService.Decision;
 import io.hrloop.feedback.support.Db;
@@ -34,7 +43,9 @@ import io.hrloop.testsupport.EventProbe;
 import io.hrloop.testsupport.Mailbox;
 import io.hrloop.testsupport.RealInfrastructureResource;
 import io.hrloop.testsupport.TestInfrastructure;
+import io.hrloop.testsupport.Tokens;
 import io.hrloop.testsupport.Topics;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,6 +73,7 @@ class SurveyBatchTest {
     }
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Pattern LINK = Pattern.compile("/answer/([A-Za-z0-9_-]{43})");
     private static KafkaProducer<String, String> producer;
 
     @Inject
@@ -71,7 +83,7 @@ class SurveyBatchTest {
 
     @BeforeAll
     static void connect() {
-        Topics.ensure("hr.requests", "hr.feedback");
+        Topics.ensure("hr.requests", "hr.people", "hr.feedback");
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", TestInfrastructure.get().kafka().bootstrapServers(),
                 "acks", "all", "linger.ms", "500", "batch.size", "1048576"), new StringSerializer(), new StringSerializer());
     }
@@ -169,6 +181,116 @@ class SurveyBatchTest {
         assertEquals(Decision.ALREADY_INVITED, QuarkusTransaction.requiringNew().call(() -> surveys.onResolved(first)));
         assertEquals(Decision.THROTTLED, QuarkusTransaction.requiringNew().call(() -> surveys.onResolved(second)));
         assertEquals(Map.of(first.requestId().toString(), "PENDING"), invitations(person));
+    }
+
+    /**
+     * hr.person.erased comes on hr.people, whose consumer loop is not that of hr.requests: an erasure never shares a
+     * batch with resolutions, but it can commit while a batch deciding for the same person is open. Here the batch has
+     * decided (A invited and mailed, B throttled, both from facts loaded once) and waits to add its counts to a row the
+     * test holds; the erasure arrives then. Whatever the order of their commits, nothing of the person may stay.
+     */
+    @Test
+    void anErasureWhileABatchDecidesThePersonsResolutionsLeavesNoInvitationContactOrLiveMailOfTheirs() throws Exception {
+        String team = "team-" + UUID.randomUUID().toString().substring(0, 8);
+        String p = "emp-erased-" + UUID.randomUUID();
+        String address = p + "@hrloop.test";
+        knownAddress(p, address);
+        // Another requester's invitation today makes the team's count row, which the test then holds.
+        String other = "emp-batch-" + UUID.randomUUID();
+        RequestEvents.resolved(Request.of("payroll-query", team, other), 1.0);
+        Surveys.awaitInvitation(other);
+        Request a = Request.of("payroll-query", team, p);
+        Request b = Request.of("leave-request", team, p);
+
+        String erasure;
+        try (HeldRow held = HeldRow.lock("select 1 from feedback_rollup where grain = 'DAY' and dimension = 'TEAM' "
+                + "and dimension_key = ?1 for update", team)) {
+            sendTogether(List.of(RequestEvents.resolvedEvent(a, 1.0, address, "de"),
+                    RequestEvents.resolvedEvent(b, 1.0, address, "de"))); // throttled by A
+            Db.await(() -> count("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
+                    + "and query like 'insert into feedback_rollup%'"), n -> n > 0, "the batch waiting to count");
+            erasure = RequestEvents.erased(p, "erased-" + UUID.randomUUID().toString().substring(0, 12));
+            // Until it has committed or waits for the batch (the batch's statements give up after lock_timeout, 3 s).
+            awaitBriefly(() -> applied(erasure) || count("select count(*) from pg_locks where locktype = 'advisory' "
+                    + "and not granted") > 0);
+        }
+        Db.await(() -> applied(erasure), applied -> applied, "the erasure applied");
+        Db.awaitSnapshot(b.id(), s -> "RESOLVED".equals(s.status));
+
+        assertNothingOfThePersonAfterTheErasure(p, address);
+    }
+
+    /**
+     * No invitation names the person and none of theirs can still be answered, their address is gone, and any survey
+     * mail that reached it links to a survey that no longer opens (it went before the erasure, which ended it).
+     */
+    private static void assertNothingOfThePersonAfterTheErasure(String person, String address) {
+        Db.await(() -> count("select count(*) from mail_outbox where recipient = ?1", address), n -> n == 0,
+                "no mail to the address waiting");
+        assertEquals(0L, count("select count(*) from survey_invitation where person_id = ?1", person),
+                "no invitation carries the erased person's identity");
+        assertEquals(0L, count("select count(*) from person_contact where person_id = ?1 or email = ?2", person, address),
+                "no contact entry of the erased person");
+        assertEquals(List.of(), Anonymity.columnsMentioning(person), "no column names the erased person");
+        for (Mailbox.Message mail : Mailbox.of(address).messages()) {
+            Matcher link = LINK.matcher(mail.text());
+            assertTrue(link.find(), mail.text());
+            given().when().get("/api/v1/surveys/" + link.group(1)).then().statusCode(404);
+        }
+    }
+
+    /** The person's token has shown their address (as signing in does): their contact entry holds it. */
+    private static void knownAddress(String person, String address) {
+        given().auth().oauth2(Tokens.withEmail(person, null, address, "de", "employee")).when().get("/api/v1/surveys")
+                .then().statusCode(200);
+        Db.await(() -> count("select count(*) from person_contact where person_id = ?1 and email = ?2", person, address),
+                n -> n == 1, "the address known");
+    }
+
+    private static boolean applied(String eventId) {
+        return count("select count(*) from inbox_event where event_id = ?1", eventId) > 0;
+    }
+
+    private static void awaitBriefly(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMillis(2_500).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    /** A row locked by a transaction of the test's own until closed: whoever writes it waits. */
+    private static final class HeldRow implements AutoCloseable {
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final CompletableFuture<Void> holder;
+
+        private HeldRow(String sql, Object parameter) throws Exception {
+            CountDownLatch locked = new CountDownLatch(1);
+            holder = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+                List<?> rows = Arc.container().instance(EntityManager.class).get().createNativeQuery(sql)
+                        .setParameter(1, parameter).getResultList();
+                assertEquals(1, rows.size(), "the row to hold exists");
+                locked.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            if (!locked.await(10, TimeUnit.SECONDS)) {
+                holder.join(); // its failure
+                throw new IllegalStateException("row not locked");
+            }
+        }
+
+        static HeldRow lock(String sql, Object parameter) throws Exception {
+            return new HeldRow(sql, parameter);
+        }
+
+        @Override
+        public void close() {
+            release.countDown();
+            holder.join();
+        }
     }
 
     private RequestResolved resolution(Request request) throws Exception {
