@@ -63,12 +63,13 @@ final class ClientCheck {
             report.info("0 client", Report.f("%s, %d connections: this client / wrk before and after", what, connections),
                     Report.f("%,.0f / %s req/s (this client used %.2f ms CPU per request)", mine.perSecond(), wrk,
                             1000 * mine.clientCpuSeconds() / Math.max(1, mine.requests())));
-            lines.add(Report.f("- %s: this client %,.0f req/s, p50 %s / p99 %s ms; wrk %s req/s", what, mine.perSecond(),
-                    Report.ms(mine.millis(50)), Report.ms(mine.millis(99)), wrk));
+            lines.add(Report.f("- %s: this client %,.0f req/s, p50 %s / p99 %s ms (after %.0f s warm-up); wrk %s req/s", what,
+                    mine.perSecond(), Report.ms(mine.millis(50)), Report.ms(mine.millis(99)), mine.warmupSeconds(), wrk));
         }
         report.section("Load generator check", """
                 The same endpoint and connections, driven by this client (Vert.x, one event loop) and by `wrk -t1` \
-                (%d s each after a %d s warm-up; wrk before and after this client, as other work on the machine varies):
+                (%d s each; wrk before and after this client, as other work on the machine varies; wrk's first run \
+                warms up for %d s, this client's for as long as an intake run does):
 
                 %s""".formatted(o.measure.toSeconds(), warmup.toSeconds(), String.join("\n", lines)));
     }
