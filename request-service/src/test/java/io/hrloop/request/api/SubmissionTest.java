@@ -141,6 +141,41 @@ class SubmissionTest {
         as(employee(person)).get("/api/v1/requests").then().statusCode(200).body("items", hasSize(1));
     }
 
+    /**
+     * Eight copies of one submission with one key at once (a client retrying on every connection): the first
+     * creates the request, the others wait on the key's row and replay its result.
+     */
+    @Test
+    void concurrentDuplicatesOfOneKeyCreateOneRequestAndReplayIt() throws Exception {
+        String type = Api.type(unique("team"), false, 60, 480);
+        String person = unique("emp");
+        String token = employee(person);
+        Map<String, String> body = Map.of("type", type, "subject", "Parental leave", "description", "From March");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<String>>> futures = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                futures.add(pool.submit(() -> {
+                    var response = as(token).header("Idempotency-Key", "same-key").body(body).post("/api/v1/requests")
+                            .then().statusCode(201).extract();
+                    return List.of(response.<String>path("id"), String.valueOf(response.header("Idempotent-Replayed")));
+                }));
+            }
+            Set<String> ids = new HashSet<>();
+            int replayed = 0;
+            for (Future<List<String>> f : futures) {
+                List<String> answer = f.get();
+                ids.add(answer.get(0));
+                replayed += "true".equals(answer.get(1)) ? 1 : 0;
+            }
+            assertEquals(1, ids.size(), "one request for one key: " + ids);
+            assertEquals(7, replayed, "every copy but the first is a replay");
+        } finally {
+            pool.shutdown();
+        }
+        as(employee(person)).get("/api/v1/requests").then().statusCode(200).body("items", hasSize(1));
+    }
+
     @Test
     void managersFileOnBehalfOfAndIntegrationsNameTheRequester() {
         String type = Api.type(unique("team"), false, 60, 480);
