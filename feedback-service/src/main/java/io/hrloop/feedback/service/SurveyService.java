@@ -160,11 +160,7 @@ public class SurveyService {
     /** The refusal of a resolution decided on its own (no batch facts cover it), or null when it earns an invitation. */
     private Decision decideAlone(RequestResolved resolution, OffsetDateTime since) {
         // One decision per person at a time, across replicas: the throttle check and the insert are atomic.
-        // The lock reads no table: declaring survey_invitation as its query space spares the flush of everything else
-        // the batch changed (a native query otherwise flushes the whole session, once per resolved request).
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .unwrap(NativeQuery.class).addSynchronizedEntityClass(SurveyInvitation.class)
-                .setParameter(1, lockKey(resolution.requester())).getSingleResult();
+        lockDecisionsOf(resolution.requester());
         // Counted in HQL, whose translation Hibernate caches (Panache's count() translates its query every time).
         if (entityManager.createQuery("select count(*) from SurveyInvitation where requestId = ?1 and status = ?2",
                 Long.class).setParameter(1, resolution.requestId()).setParameter(2, InvitationStatus.PENDING)
@@ -189,6 +185,15 @@ public class SurveyService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void erasing(String personId) {
+        lockDecisionsOf(personId);
+    }
+
+    /**
+     * The lock of one person's survey decisions, held until the transaction ends. It reads no table: declaring
+     * survey_invitation as its query space spares the flush of everything else the batch changed (a native query
+     * otherwise flushes the whole session, once per resolved request).
+     */
+    private void lockDecisionsOf(String personId) {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
                 .unwrap(NativeQuery.class).addSynchronizedEntityClass(SurveyInvitation.class)
                 .setParameter(1, lockKey(personId)).getSingleResult();
