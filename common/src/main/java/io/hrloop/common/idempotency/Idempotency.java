@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -31,10 +32,12 @@ public class Idempotency {
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public Idempotency(EntityManager entityManager, ObjectMapper mapper) {
+    public Idempotency(EntityManager entityManager, ObjectMapper mapper, TransactionSynchronizationRegistry transactions) {
         this.entityManager = entityManager;
         this.mapper = mapper;
+        this.transactions = transactions;
     }
 
     /**
@@ -46,9 +49,7 @@ public class Idempotency {
         if (key == null || key.isBlank()) {
             return action.get();
         }
-        if (key.length() > 200) {
-            throw ProblemException.badRequest("invalid-idempotency-key", "Idempotency-Key must be at most 200 characters");
-        }
+        checkLength(key);
         String fingerprint = fingerprint(operation, body);
         int inserted = entityManager.createNativeQuery("""
                 insert into idempotency_record (caller, idem_key, operation, request_hash, status)
@@ -69,6 +70,45 @@ public class Idempotency {
                 .setParameter(6, serialize(response.getEntity()))
                 .executeUpdate();
         return response;
+    }
+
+    /**
+     * Like {@link #execute}, for an action that only creates rows under fresh ids (no natural key a duplicate could
+     * collide on), such as a submission: the key is recorded once, with the response, after the action. A copy sent
+     * while the first is still running does the work too, then waits on the key's row; when the first commits, the
+     * copy's transaction is rolled back and it replays the first response (a copy of another body gets 422). A retry
+     * after the first has committed also does the work before it finds the key and rolls back; retries are rare, and
+     * the common case saves a statement (an insert and an update of the record become one insert).
+     */
+    @Transactional
+    public Response executeCreating(String key, String caller, String operation, Object body, Supplier<Response> action) {
+        if (key == null || key.isBlank()) {
+            return action.get();
+        }
+        checkLength(key);
+        String fingerprint = fingerprint(operation, body);
+        Response response = action.get();
+        String location = response.getLocation() == null ? null : response.getLocation().toString();
+        Object etag = response.getHeaders().getFirst(HttpHeaders.ETAG);
+        int inserted = entityManager.createNativeQuery("""
+                insert into idempotency_record (caller, idem_key, operation, request_hash, status, location, etag, body)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict do nothing""")
+                .setParameter(1, caller).setParameter(2, key).setParameter(3, operation).setParameter(4, fingerprint)
+                .setParameter(5, response.getStatus()).setParameter(6, location)
+                .setParameter(7, etag == null ? null : etag.toString()).setParameter(8, serialize(response.getEntity()))
+                .executeUpdate();
+        if (inserted == 1) {
+            return response;
+        }
+        // The first copy committed: this one's effect goes, its answer is the first's.
+        transactions.setRollbackOnly();
+        return replay(caller, key, operation, fingerprint);
+    }
+
+    private static void checkLength(String key) {
+        if (key.length() > 200) {
+            throw ProblemException.badRequest("invalid-idempotency-key", "Idempotency-Key must be at most 200 characters");
+        }
     }
 
     private Response replay(String caller, String key, String operation, String fingerprint) {

@@ -115,7 +115,7 @@ public class RequestResource {
             + "the caller's, or Idempotency-Key reused",
             content = @Content(mediaType = Examples.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response submit(@Valid @NotNull SubmitRequest body, @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.execute(key, caller.personId(), "POST /api/v1/requests", body, () -> {
+        return idempotency.executeCreating(key, caller.personId(), "POST /api/v1/requests", body, () -> {
             HrRequest created = requests.submit(new RequestService.Submission(body.type(), body.subject(),
                     body.description(), body.priority(), body.onBehalfOf(), body.channel(), body.requester(),
                     body.suggestionViewId(), body.requesterEmail()));

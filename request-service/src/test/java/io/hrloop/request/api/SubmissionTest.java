@@ -142,8 +142,9 @@ class SubmissionTest {
     }
 
     /**
-     * Eight copies of one submission with one key at once (a client retrying on every connection): the first
-     * creates the request, the others wait on the key's row and replay its result.
+     * Eight copies of one submission with one key at once (a client retrying on every connection): the first to
+     * record the key creates the request; the others are rolled back and replay its result, so one request and one
+     * {@code hr.request.submitted} event exist.
      */
     @Test
     void concurrentDuplicatesOfOneKeyCreateOneRequestAndReplayIt() throws Exception {
@@ -152,7 +153,7 @@ class SubmissionTest {
         String token = employee(person);
         Map<String, String> body = Map.of("type", type, "subject", "Parental leave", "description", "From March");
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
+        try (EventProbe probe = EventProbe.at("hr.requests")) {
             List<Future<List<String>>> futures = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 futures.add(pool.submit(() -> {
@@ -170,6 +171,8 @@ class SubmissionTest {
             }
             assertEquals(1, ids.size(), "one request for one key: " + ids);
             assertEquals(7, replayed, "every copy but the first is a replay");
+            assertEquals(1, probe.drain(Duration.ofSeconds(3), e -> e.path("type").asText().equals("hr.request.submitted")
+                    && person.equals(e.path("data").path("requester").asText())).size(), "one submitted event");
         } finally {
             pool.shutdown();
         }
