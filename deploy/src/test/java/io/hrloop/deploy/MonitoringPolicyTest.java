@@ -32,7 +32,7 @@ class MonitoringPolicyTest {
 
         assertEquals(List.of("HRLoopConsumerLagging", "HRLoopConsumerRestarting", "HRLoopConsumerStopped",
                 "HRLoopDatabasePoolSaturated", "HRLoopDeadLettersParked", "HRLoopEventsDeadLettered",
-                "HRLoopKafkaBrokerUnreachable", "HRLoopOutboxBacklogOld", "HRLoopOutboxRowsParked", "HRLoopServerErrors",
+                "HRLoopKafkaBrokerUnreachable", "HRLoopMailBacklogOld", "HRLoopMailParked", "HRLoopOutboxBacklogOld", "HRLoopOutboxRowsParked", "HRLoopServerErrors",
                 "HRLoopSlaBreachRate"), alerts);
     }
 
