@@ -46,30 +46,7 @@ public class Idempotency {
      */
     @Transactional
     public Response execute(String key, String caller, String operation, Object body, Supplier<Response> action) {
-        if (key == null || key.isBlank()) {
-            return action.get();
-        }
-        checkLength(key);
-        String fingerprint = fingerprint(operation, body);
-        int inserted = entityManager.createNativeQuery("""
-                insert into idempotency_record (caller, idem_key, operation, request_hash, status)
-                values (?1, ?2, ?3, ?4, 0) on conflict do nothing""")
-                .setParameter(1, caller).setParameter(2, key).setParameter(3, operation).setParameter(4, fingerprint)
-                .executeUpdate();
-        if (inserted == 0) {
-            return replay(caller, key, operation, fingerprint);
-        }
-        Response response = action.get();
-        String location = response.getLocation() == null ? null : response.getLocation().toString();
-        Object etag = response.getHeaders().getFirst(HttpHeaders.ETAG);
-        entityManager.createNativeQuery("""
-                update idempotency_record set status = ?3, location = ?4, etag = ?5, body = ?6
-                where caller = ?1 and idem_key = ?2""")
-                .setParameter(1, caller).setParameter(2, key).setParameter(3, response.getStatus())
-                .setParameter(4, location).setParameter(5, etag == null ? null : etag.toString())
-                .setParameter(6, serialize(response.getEntity()))
-                .executeUpdate();
-        return response;
+        return run(key, caller, operation, body, action, true);
     }
 
     /**
@@ -82,22 +59,33 @@ public class Idempotency {
      */
     @Transactional
     public Response executeCreating(String key, String caller, String operation, Object body, Supplier<Response> action) {
+        return run(key, caller, operation, body, action, false);
+    }
+
+    private Response run(String key, String caller, String operation, Object body, Supplier<Response> action,
+            boolean recordFirst) {
         if (key == null || key.isBlank()) {
             return action.get();
         }
-        checkLength(key);
+        if (key.length() > 200) {
+            throw ProblemException.badRequest("invalid-idempotency-key", "Idempotency-Key must be at most 200 characters");
+        }
         String fingerprint = fingerprint(operation, body);
+        if (recordFirst && record(caller, key, operation, fingerprint, null) == 0) {
+            return replay(caller, key, operation, fingerprint);
+        }
         Response response = action.get();
-        String location = response.getLocation() == null ? null : response.getLocation().toString();
-        Object etag = response.getHeaders().getFirst(HttpHeaders.ETAG);
-        int inserted = entityManager.createNativeQuery("""
-                insert into idempotency_record (caller, idem_key, operation, request_hash, status, location, etag, body)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict do nothing""")
-                .setParameter(1, caller).setParameter(2, key).setParameter(3, operation).setParameter(4, fingerprint)
-                .setParameter(5, response.getStatus()).setParameter(6, location)
-                .setParameter(7, etag == null ? null : etag.toString()).setParameter(8, serialize(response.getEntity()))
-                .executeUpdate();
-        if (inserted == 1) {
+        if (recordFirst) {
+            entityManager.createNativeQuery("""
+                    update idempotency_record set status = ?3, location = ?4, etag = ?5, body = ?6
+                    where caller = ?1 and idem_key = ?2""")
+                    .setParameter(1, caller).setParameter(2, key).setParameter(3, response.getStatus())
+                    .setParameter(4, location(response)).setParameter(5, etag(response))
+                    .setParameter(6, serialize(response.getEntity()))
+                    .executeUpdate();
+            return response;
+        }
+        if (record(caller, key, operation, fingerprint, response) == 1) {
             return response;
         }
         // The first copy committed: this one's effect goes, its answer is the first's.
@@ -105,10 +93,26 @@ public class Idempotency {
         return replay(caller, key, operation, fingerprint);
     }
 
-    private static void checkLength(String key) {
-        if (key.length() > 200) {
-            throw ProblemException.badRequest("invalid-idempotency-key", "Idempotency-Key must be at most 200 characters");
-        }
+    /** Records the key, with the response when it is known; 0 when the key is recorded already. */
+    private int record(String caller, String key, String operation, String fingerprint, Response response) {
+        return entityManager.createNativeQuery("""
+                insert into idempotency_record (caller, idem_key, operation, request_hash, status, location, etag, body)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict do nothing""")
+                .setParameter(1, caller).setParameter(2, key).setParameter(3, operation).setParameter(4, fingerprint)
+                .setParameter(5, response == null ? 0 : response.getStatus())
+                .setParameter(6, response == null ? null : location(response))
+                .setParameter(7, response == null ? null : etag(response))
+                .setParameter(8, response == null ? null : serialize(response.getEntity()))
+                .executeUpdate();
+    }
+
+    private static String location(Response response) {
+        return response.getLocation() == null ? null : response.getLocation().toString();
+    }
+
+    private static String etag(Response response) {
+        Object etag = response.getHeaders().getFirst(HttpHeaders.ETAG);
+        return etag == null ? null : etag.toString();
     }
 
     private Response replay(String caller, String key, String operation, String fingerprint) {
