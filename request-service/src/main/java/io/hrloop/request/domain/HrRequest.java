@@ -13,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.Generated;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** An HR request with its two service-level timers. */
@@ -22,6 +24,9 @@ public class HrRequest extends PanacheEntityBase {
 
     @Id
     public UUID id;
+    /** HR-000123: given by the insert (the column's default draws the sequence) and read back with the row. */
+    @Generated
+    @Column(insertable = false, updatable = false)
     public String reference;
     @Column(name = "type_key")
     public String typeKey;

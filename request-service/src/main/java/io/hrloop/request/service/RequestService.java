@@ -115,9 +115,6 @@ public class RequestService {
 
         HrRequest r = new HrRequest();
         r.id = UUID.randomUUID();
-        long number = ((Number) entityManager.createNativeQuery("select nextval('request_reference_seq')")
-                .getSingleResult()).longValue();
-        r.reference = String.format("HR-%06d", number);
         r.typeKey = type.key();
         r.category = type.category();
         r.subject = s.subject();
@@ -141,6 +138,7 @@ public class RequestService {
         r.serviceLevels(ServiceLevels.start(targets.firstResponseMinutes(), targets.resolutionMinutes(), now, hours,
                 config.sla().atRiskShare()));
         r.persist();
+        entityManager.flush(); // the insert returns the reference, which the history and the event carry
         audit.record(r, now, me, "request", null, r.reference);
         audit.record(r, now, me, ServiceLevelReplay.FIELD_TARGETS, null,
                 ServiceLevelReplay.targets(targets.firstResponseMinutes(), targets.resolutionMinutes()),
