@@ -18,8 +18,9 @@ import org.HdrHistogram.Recorder;
 /**
  * PostgreSQL's own limit for what one submission writes, measured on the local stack's server: N
  * JDBC connections each committing, as fast as it can, the transaction RequestService.submit and
- * Idempotency.execute make (read the type; claim the idempotency key; draw the reference; insert
- * the request, two audit rows and the outbox row; store the response). It writes into copies of
+ * Idempotency.executeCreating make (read the type; insert the request, whose column default draws the
+ * reference, returned with the row; two audit rows and the outbox row; record the idempotency key with
+ * the response). It writes into copies of
  * the tables in a scratch schema, dropped afterwards. The relay's later claim and delete of the
  * outbox row are not part of it.
  */
@@ -51,6 +52,8 @@ final class PgLimit {
                         + table + "_seq')");
             }
             s.execute("create sequence " + SCHEMA + ".reference_seq");
+            s.execute("alter table " + SCHEMA + ".hr_request alter column reference set default public.hr_request_reference("
+                    + "nextval('" + SCHEMA + ".reference_seq'))");
             s.execute("alter table " + SCHEMA + ".hr_request add foreign key (type_key) references public.request_type (key)");
             s.execute("alter table " + SCHEMA + ".request_audit add foreign key (request_id) references " + SCHEMA
                     + ".hr_request (id)");
@@ -106,35 +109,31 @@ final class PgLimit {
         private final Connection c;
         private final boolean idempotency;
         private final PreparedStatement type;
-        private final PreparedStatement claim;
-        private final PreparedStatement reference;
         private final PreparedStatement request;
         private final PreparedStatement audit;
         private final PreparedStatement outbox;
-        private final PreparedStatement store;
+        private final PreparedStatement record;
 
         Writer(Connection c, boolean idempotency) throws Exception {
             this.c = c;
             this.idempotency = idempotency;
             c.setAutoCommit(false);
             type = c.prepareStatement("select * from public.request_type where key = ?");
-            claim = c.prepareStatement("insert into " + SCHEMA + ".idempotency_record (caller, idem_key, operation, "
-                    + "request_hash, status) values (?, ?, 'POST /api/v1/requests', ?, 0) on conflict do nothing");
-            reference = c.prepareStatement("select nextval('" + SCHEMA + ".reference_seq')");
-            request = c.prepareStatement("insert into " + SCHEMA + ".hr_request (id, reference, type_key, category, subject, "
+            request = c.prepareStatement("insert into " + SCHEMA + ".hr_request (id, type_key, category, subject, "
                     + "description, priority, channel, status, requester, on_behalf_of, submitted_by, owner, team, confidential, "
                     + "calendar_key, created_at, updated_at, fr_target_minutes, fr_elapsed_seconds, fr_running_since, fr_due_at, "
                     + "fr_at_risk_at, fr_at_risk_notified, fr_breach_notified, res_target_minutes, res_elapsed_seconds, "
                     + "res_running_since, res_due_at, res_at_risk_at, res_at_risk_notified, res_breach_notified, version) "
-                    + "values (?, ?, 'payroll-query', 'payroll', ?, ?, 'NORMAL', 'PORTAL', 'SUBMITTED', 'emp-1001', null, "
+                    + "values (?, 'payroll-query', 'payroll', ?, ?, 'NORMAL', 'PORTAL', 'SUBMITTED', 'emp-1001', null, "
                     + "'emp-1001', null, 'payroll', false, 'hr-standard', ?, ?, 480, 0, ?, ?, ?, false, false, 2400, 0, ?, ?, ?, "
-                    + "false, false, 0)");
+                    + "false, false, 0) returning reference");
             audit = c.prepareStatement("insert into " + SCHEMA + ".request_audit (request_id, at, actor, field, before_value, "
                     + "after_value, note, internal) values (?, ?, 'emp-1001', ?, null, ?, ?, false)");
             outbox = c.prepareStatement("insert into " + SCHEMA + ".outbox_event (event_id, topic, event_key, event_type, "
                     + "event_time, payload) values (?, 'hr.requests', ?, 'hr.request.submitted', ?, ?)");
-            store = c.prepareStatement("update " + SCHEMA + ".idempotency_record set status = 201, location = ?, etag = '0', "
-                    + "body = ? where caller = 'emp-1001' and idem_key = ?");
+            record = c.prepareStatement("insert into " + SCHEMA + ".idempotency_record (caller, idem_key, operation, "
+                    + "request_hash, status, location, etag, body) values ('emp-1001', ?, 'POST /api/v1/requests', ?, 201, ?, "
+                    + "'0', ?) on conflict do nothing");
         }
 
         void submit() throws Exception {
@@ -145,25 +144,15 @@ final class PgLimit {
             try (ResultSet rs = type.executeQuery()) {
                 rs.next();
             }
-            if (idempotency) {
-                claim.setString(1, "emp-1001");
-                claim.setString(2, key);
-                claim.setString(3, "0".repeat(64));
-                claim.executeUpdate();
-            }
-            long number;
-            try (ResultSet rs = reference.executeQuery()) {
-                rs.next();
-                number = rs.getLong(1);
-            }
             request.setObject(1, id);
-            request.setString(2, String.format("HR-%07d", number));
-            request.setString(3, "Overtime missing from my payslip");
-            request.setString(4, "Hello HR, my overtime for last month is missing from my payslip. Could you check? ".repeat(3));
-            for (int i = 5; i <= 12; i++) {
+            request.setString(2, "Overtime missing from my payslip");
+            request.setString(3, "Hello HR, my overtime for last month is missing from my payslip. Could you check? ".repeat(3));
+            for (int i = 4; i <= 11; i++) {
                 request.setTimestamp(i, now);
             }
-            request.executeUpdate();
+            try (ResultSet rs = request.executeQuery()) {
+                rs.next();
+            }
             for (String field : List.of("request", "sla-targets")) {
                 audit.setObject(1, id);
                 audit.setTimestamp(2, now);
@@ -178,10 +167,11 @@ final class PgLimit {
             outbox.setBytes(4, PAYLOAD);
             outbox.executeUpdate();
             if (idempotency) {
-                store.setString(1, "/api/v1/requests/" + id);
-                store.setString(2, RESPONSE);
-                store.setString(3, key);
-                store.executeUpdate();
+                record.setString(1, key);
+                record.setString(2, "0".repeat(64));
+                record.setString(3, "/api/v1/requests/" + id);
+                record.setString(4, RESPONSE);
+                record.executeUpdate();
             }
             c.commit();
         }

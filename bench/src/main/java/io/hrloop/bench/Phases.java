@@ -64,11 +64,11 @@ final class Phases {
         report.section("PostgreSQL's limit", """
                 %d JDBC connections against the stack's PostgreSQL (database `request`, fsync and synchronous commit on, as \
                 the local stack runs it) commit what one submission writes, in copies of the tables in a scratch schema \
-                (`bench_scratch`, dropped afterwards): read the request type, %sdraw the reference from a sequence, insert \
-                the request, two audit rows and the outbox row (900-byte payload)%s. The outbox relay's later claim, \
-                publish and delete are not included. Nothing else loads the database meanwhile.""".formatted(connections,
-                o.idempotencyKeys ? "claim the idempotency key, " : "",
-                o.idempotencyKeys ? ", store the response under the key" : ""));
+                (`bench_scratch`, dropped afterwards): read the request type, insert the request (its reference drawn \
+                from a sequence by the column's default and returned), two audit rows and the outbox row (900-byte \
+                payload)%s. The outbox relay's later claim, publish and delete are not included. Nothing else loads the \
+                database meanwhile.""".formatted(connections,
+                o.idempotencyKeys ? ", then record the idempotency key with the response" : ""));
     }
 
     void reads() {
