@@ -25,6 +25,7 @@ import io.hrloop.common.contract.RequestResolved;
 import io.hrloop.common.contract.SurveyInvited;
 import io.hrloop.common.contract.Theme;
 import io.hrloop.common.domain.DomainException;
+import io.hrloop.common.erasure.ErasedPeople;
 import io.hrloop.common.outbox.Outbox;
 import io.hrloop.common.time.Times;
 import io.hrloop.feedback.config.FeedbackConfig;
@@ -57,10 +58,12 @@ public class SurveyService {
     private final Counter answered;
     private final AgroalDataSource dataSource;
     private final TransactionSynchronizationRegistry registry;
+    private final ErasedPeople erasedPeople;
 
     public SurveyService(EntityManager entityManager, FeedbackConfig config, FeedbackRecorder recorder, RollupStore rollups,
             Times times, Contacts contacts, FeedbackMail mail, Outbox outbox, MeterRegistry meters,
-            AgroalDataSource dataSource, TransactionSynchronizationRegistry registry) {
+            AgroalDataSource dataSource, TransactionSynchronizationRegistry registry, ErasedPeople erasedPeople) {
+        this.erasedPeople = erasedPeople;
         this.dataSource = dataSource;
         this.registry = registry;
         this.contacts = contacts;
@@ -77,14 +80,17 @@ public class SurveyService {
     }
 
     public enum Decision {
-        INVITED, NO_REQUESTER, NOT_SAMPLED, ALREADY_INVITED, THROTTLED
+        INVITED, NO_REQUESTER, NOT_SAMPLED, ALREADY_INVITED, THROTTLED,
+        /** The requester was erased before the resolution was consumed: no invitation, address or mail of theirs. */
+        ERASED
     }
 
     /**
      * Loads, for a batch's resolutions, what their decisions need, in three statements however many there are: the
      * advisory locks of all their requesters (in one sorted order, so that replicas deciding for overlapping people
      * cannot deadlock), the invitations that decide "one pending per request" and the throttle, and the requesters'
-     * contact entries. {@link #onResolved} and {@link #onReopened} then decide from them, in this transaction.
+     * contact entries; then, under the locks, which of them were erased. {@link #onResolved} and {@link #onReopened}
+     * then decide from them, in this transaction.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void prepare(List<RequestResolved> resolutions) {
@@ -96,13 +102,16 @@ public class SurveyService {
         Set<UUID> requests = candidates.stream().map(RequestResolved::requestId).collect(Collectors.toSet());
         OffsetDateTime since = times.nowUtc().minus(config.survey().throttlePeriod());
         // Plain JDBC on the transaction's connection: neither statement needs the session flushed.
+        SurveyFacts facts;
         try (Connection connection = dataSource.getConnection()) {
-            registry.putResource(SurveyFacts.class, SurveyFacts.load(connection,
-                    persons.stream().map(SurveyService::lockKey).toList(), persons, requests, since,
-                    contacts.entries(persons)));
+            facts = SurveyFacts.load(connection, persons.stream().map(SurveyService::lockKey).toList(), persons, requests,
+                    since, contacts.entries(persons));
         } catch (SQLException e) {
             throw new IllegalStateException("could not load the survey decisions' facts", e);
         }
+        // Read under the locks: an erasure of one of them has committed (and is seen) or waits for this batch.
+        facts.erased(erasedPeople.pseudonymsOf(persons).keySet());
+        registry.putResource(SurveyFacts.class, facts);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -122,6 +131,8 @@ public class SurveyService {
             if (refused != null) {
                 return refused;
             }
+        } else if (facts.erased(resolution.requester())) {
+            return Decision.ERASED;
         } else if (facts.pending(resolution.requestId())) {
             return Decision.ALREADY_INVITED;
         } else if (facts.invitedSince(resolution.requester(), since)) {
@@ -161,6 +172,9 @@ public class SurveyService {
     private Decision decideAlone(RequestResolved resolution, OffsetDateTime since) {
         // One decision per person at a time, across replicas: the throttle check and the insert are atomic.
         lockDecisionsOf(resolution.requester());
+        if (erasedPeople.pseudonymOf(resolution.requester()).isPresent()) {
+            return Decision.ERASED; // a resolution published before the person's erasure, consumed after it
+        }
         // Counted in HQL, whose translation Hibernate caches (Panache's count() translates its query every time).
         if (entityManager.createQuery("select count(*) from SurveyInvitation where requestId = ?1 and status = ?2",
                 Long.class).setParameter(1, resolution.requestId()).setParameter(2, InvitationStatus.PENDING)
