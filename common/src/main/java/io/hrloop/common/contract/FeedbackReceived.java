@@ -38,4 +38,13 @@ public record FeedbackReceived(
         return feedbackId.toString();
     }
 
+    /**
+     * This feedback as the author's erasure left their other feedback: their pseudonym as author, no comment (it is
+     * theirs and may name them). For feedback consumed after its author was erased.
+     */
+    public FeedbackReceived ofErasedAuthor(String pseudonym) {
+        return new FeedbackReceived(feedbackId, source, subjectType, subjectKey, requestId, reference, requestType, team,
+                csat, ces, nps, null, themes, sentiment, frustrated, anonymous, pseudonym, receivedOn, confidential);
+    }
+
 }

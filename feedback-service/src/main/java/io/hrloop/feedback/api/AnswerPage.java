@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.hrloop.common.domain.DomainException;
 import io.hrloop.common.limits.ClientLimited;
 import io.hrloop.feedback.domain.SurveyInvitation;
-import io.hrloop.feedback.service.SurveyService;
+import io.hrloop.feedback.service.SurveyAnswers;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 
@@ -41,12 +41,12 @@ public class AnswerPage {
     private static final int MAX_FIELD = 4000;
     private static final List<String> FIELDS = List.of("csat", "ces", "nps", "comment");
 
-    private final SurveyService surveys;
+    private final SurveyAnswers surveys;
     private final Validator validator;
     private final Template form;
     private final Template message;
 
-    public AnswerPage(SurveyService surveys, Validator validator, @Location("answer/form.html") Template form,
+    public AnswerPage(SurveyAnswers surveys, Validator validator, @Location("answer/form.html") Template form,
             @Location("answer/message.html") Template message) {
         this.surveys = surveys;
         this.validator = validator;

@@ -41,7 +41,7 @@ import io.hrloop.common.security.Caller;
 import io.hrloop.common.security.Roles;
 import io.hrloop.feedback.domain.Feedback;
 import io.hrloop.feedback.domain.SurveyInvitation;
-import io.hrloop.feedback.service.SurveyService;
+import io.hrloop.feedback.service.SurveyAnswers;
 
 @Path("/api/v1/surveys")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,10 +49,10 @@ import io.hrloop.feedback.service.SurveyService;
 @Tag(name = "Surveys", description = "Invitations to rate a resolved request, answered once through an unguessable token")
 public class SurveyResource {
 
-    private final SurveyService surveys;
+    private final SurveyAnswers surveys;
     private final Caller caller;
 
-    public SurveyResource(SurveyService surveys, Caller caller) {
+    public SurveyResource(SurveyAnswers surveys, Caller caller) {
         this.surveys = surveys;
         this.caller = caller;
     }

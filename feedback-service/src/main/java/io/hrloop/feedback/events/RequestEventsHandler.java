@@ -1,18 +1,41 @@
 package io.hrloop.feedback.events;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.hrloop.common.contract.RequestEvent;
+import io.hrloop.common.erasure.ErasedPeople;
 import io.hrloop.common.inbox.EventHandler;
 import io.hrloop.common.inbox.EventMetadata;
 import io.hrloop.feedback.domain.RequestSnapshot;
 
-/** Keeps {@link RequestSnapshot} up to date from every hr.requests event. */
+/**
+ * Keeps {@link RequestSnapshot} up to date from every hr.requests event. An event about a person erased before it
+ * was consumed (hr.requests lagging behind hr.people) leaves what their erasure would have left: their pseudonym as
+ * requester, and no subject when they are its requester or on-behalf-of person.
+ */
 @ApplicationScoped
 public class RequestEventsHandler implements EventHandler<RequestEvent> {
+
+    /** The people of a batch's events looked up in the register of erased people, and the erased ones' pseudonyms. */
+    private record Erased(Set<String> lookedUp, Map<String, String> pseudonyms) {
+    }
+
+    private final ErasedPeople erasedPeople;
+    private final TransactionSynchronizationRegistry registry;
+
+    public RequestEventsHandler(ErasedPeople erasedPeople, TransactionSynchronizationRegistry registry) {
+        this.erasedPeople = erasedPeople;
+        this.registry = registry;
+    }
 
     @Override
     public Class<RequestEvent> dataType() {
@@ -22,13 +45,18 @@ public class RequestEventsHandler implements EventHandler<RequestEvent> {
     /**
      * The snapshots of a batch's requests in one query: each {@link #handle} then finds its snapshot in the
      * session instead of asking the database (one round trip per batch instead of one per event, which under
-     * intake load made this consumer's pace that of a busy database's answers).
+     * intake load made this consumer's pace that of a busy database's answers). Likewise the register of erased
+     * people, for all the people the events name, in one query.
      */
     @Override
     public void prepare(List<RequestEvent> events) {
         List<UUID> ids = events.stream().map(RequestEvent::requestId).distinct().toList();
         if (ids.size() > 1) {
             RequestSnapshot.list("requestId in ?1", ids);
+        }
+        Set<String> people = events.stream().flatMap(RequestEventsHandler::people).collect(Collectors.toSet());
+        if (!people.isEmpty() && registry.getTransactionKey() != null) {
+            registry.putResource(Erased.class, new Erased(people, erasedPeople.pseudonymsOf(people)));
         }
     }
 
@@ -50,12 +78,27 @@ public class RequestEventsHandler implements EventHandler<RequestEvent> {
         snapshot.team = event.team();
         snapshot.status = event.status();
         snapshot.confidential = event.confidential();
-        snapshot.requester = event.requester();
-        snapshot.subject = event.subject();
+        Optional<String> erasedRequester = pseudonymOf(event.requester());
+        snapshot.requester = erasedRequester.orElse(event.requester());
+        snapshot.subject = erasedRequester.isPresent() || pseudonymOf(event.onBehalfOf()).isPresent() ? null
+                : event.subject();
         snapshot.surveySamplingRate = event.surveySamplingRate();
         if (isNew) {
             // Hibernate inserts the state an entity has when persisted, so persist once it is complete.
             snapshot.persist();
         }
+    }
+
+    private Optional<String> pseudonymOf(String personId) {
+        if (personId == null) {
+            return Optional.empty();
+        }
+        Erased batch = (Erased) registry.getResource(Erased.class);
+        return batch != null && batch.lookedUp().contains(personId) ? Optional.ofNullable(batch.pseudonyms().get(personId))
+                : erasedPeople.pseudonymOf(personId);
+    }
+
+    private static Stream<String> people(RequestEvent event) {
+        return Stream.of(event.requester(), event.onBehalfOf()).filter(p -> p != null);
     }
 }

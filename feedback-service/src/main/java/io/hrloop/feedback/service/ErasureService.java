@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.hrloop.common.erasure.ErasedPeople;
 import io.hrloop.common.mail.MailOutbox;
 import io.quarkus.logging.Log;
 
@@ -12,7 +13,9 @@ import io.quarkus.logging.Log;
  * them is removed (it may name them), their open invitations end, their address, preference and pending mail are
  * deleted, and every count and rollup stays as it was.
  * Anonymous feedback and its submission fingerprints name no one and cannot be tied to anyone: they stay. A repeated
- * erasure finds nothing left to change.
+ * erasure finds nothing left to change. The person goes into the register of erased people ({@link ErasedPeople}), so
+ * that an hr.requests event about them consumed after this (hr.requests lagging behind hr.people) writes their
+ * pseudonym and nothing else of theirs.
  */
 @ApplicationScoped
 public class ErasureService {
@@ -21,9 +24,12 @@ public class ErasureService {
     private final MailOutbox mailOutbox;
     private final Contacts contacts;
     private final SurveyService surveys;
+    private final ErasedPeople erasedPeople;
 
-    public ErasureService(EntityManager entityManager, MailOutbox mailOutbox, Contacts contacts, SurveyService surveys) {
+    public ErasureService(EntityManager entityManager, MailOutbox mailOutbox, Contacts contacts, SurveyService surveys,
+            ErasedPeople erasedPeople) {
         this.surveys = surveys;
+        this.erasedPeople = erasedPeople;
         this.entityManager = entityManager;
         this.mailOutbox = mailOutbox;
         this.contacts = contacts;
@@ -34,6 +40,8 @@ public class ErasureService {
         // First the lock of their survey decisions: a consumed batch deciding for them (hr.requests has a consumer loop of
         // its own) commits before the statements below look, so its invitation, address and mail are erased too.
         surveys.erasing(personId);
+        // Recorded first, under that lock: a decision for them that waits for it finds them erased once it may look.
+        erasedPeople.record(personId, pseudonym);
         // Their signed feedback: the comment they wrote goes, the scores stay (they are in the rollups).
         int feedback = update("update feedback set author = ?2, comment = null, comment_erased = (comment is not null) "
                 + "where author = ?1", personId, pseudonym);

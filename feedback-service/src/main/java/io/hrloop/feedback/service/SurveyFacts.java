@@ -59,6 +59,7 @@ final class SurveyFacts {
     private final Map<UUID, List<Known>> byRequest = new HashMap<>();
     private final Map<String, List<Known>> byPerson = new HashMap<>();
     private final Map<String, PersonContact> contacts;
+    private Set<String> erased = Set.of();
 
     /**
      * @param locked the requesters whose advisory lock the transaction holds
@@ -111,6 +112,15 @@ final class SurveyFacts {
     private void add(Known invitation) {
         byRequest.computeIfAbsent(invitation.requestId, r -> new ArrayList<>()).add(invitation);
         byPerson.computeIfAbsent(invitation.personId, p -> new ArrayList<>()).add(invitation);
+    }
+
+    /** The locked requesters who were erased (read after the locks were taken). */
+    void erased(Set<String> erasedPersons) {
+        this.erased = erasedPersons;
+    }
+
+    boolean erased(String personId) {
+        return erased.contains(personId);
     }
 
     boolean pending(UUID requestId) {

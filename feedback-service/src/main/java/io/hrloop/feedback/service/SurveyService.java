@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -12,79 +11,72 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.query.NativeQuery;
 
 import io.agroal.api.AgroalDataSource;
-import io.hrloop.common.api.Cursor;
-import io.hrloop.common.api.Page;
 import io.hrloop.common.contract.RequestResolved;
 import io.hrloop.common.contract.SurveyInvited;
-import io.hrloop.common.contract.Theme;
-import io.hrloop.common.domain.DomainException;
+import io.hrloop.common.erasure.ErasedPeople;
 import io.hrloop.common.outbox.Outbox;
 import io.hrloop.common.time.Times;
 import io.hrloop.feedback.config.FeedbackConfig;
-import io.hrloop.feedback.domain.Feedback;
-import io.hrloop.feedback.domain.FeedbackSource;
 import io.hrloop.feedback.domain.InvitationStatus;
 import io.hrloop.feedback.domain.PersonContact;
 import io.hrloop.feedback.domain.Rollups;
 import io.hrloop.feedback.domain.Sampling;
-import io.hrloop.feedback.domain.SubjectType;
 import io.hrloop.feedback.domain.SurveyInvitation;
 import io.hrloop.feedback.domain.SurveyTokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 
-/** Survey invitations: issued on resolution (sampled, throttled), withdrawn on reopen, answered once by token. */
+/** Survey invitations: issued on resolution (sampled, throttled), withdrawn on reopen; {@link SurveyAnswers} answers them. */
 @ApplicationScoped
 public class SurveyService {
 
     private final EntityManager entityManager;
     private final FeedbackConfig config;
-    private final FeedbackRecorder recorder;
     private final RollupStore rollups;
     private final Times times;
     private final Contacts contacts;
     private final FeedbackMail mail;
     private final Outbox outbox;
     private final Counter sent;
-    private final Counter answered;
     private final AgroalDataSource dataSource;
     private final TransactionSynchronizationRegistry registry;
+    private final ErasedPeople erasedPeople;
 
-    public SurveyService(EntityManager entityManager, FeedbackConfig config, FeedbackRecorder recorder, RollupStore rollups,
+    public SurveyService(EntityManager entityManager, FeedbackConfig config, RollupStore rollups,
             Times times, Contacts contacts, FeedbackMail mail, Outbox outbox, MeterRegistry meters,
-            AgroalDataSource dataSource, TransactionSynchronizationRegistry registry) {
+            AgroalDataSource dataSource, TransactionSynchronizationRegistry registry, ErasedPeople erasedPeople) {
+        this.erasedPeople = erasedPeople;
         this.dataSource = dataSource;
         this.registry = registry;
         this.contacts = contacts;
         this.mail = mail;
         this.outbox = outbox;
         this.sent = Counter.builder("hrloop.surveys.sent").description("Survey invitations issued").register(meters);
-        this.answered = Counter.builder("hrloop.surveys.answered").description("Survey invitations answered")
-                .register(meters);
         this.times = times;
         this.entityManager = entityManager;
         this.config = config;
-        this.recorder = recorder;
         this.rollups = rollups;
     }
 
     public enum Decision {
-        INVITED, NO_REQUESTER, NOT_SAMPLED, ALREADY_INVITED, THROTTLED
+        INVITED, NO_REQUESTER, NOT_SAMPLED, ALREADY_INVITED, THROTTLED,
+        /** The requester was erased before the resolution was consumed: no invitation, address or mail of theirs. */
+        ERASED
     }
 
     /**
-     * Loads, for a batch's resolutions, what their decisions need, in three statements however many there are: the
+     * Loads, for a batch's resolutions, what their decisions need, in four statements however many there are: the
      * advisory locks of all their requesters (in one sorted order, so that replicas deciding for overlapping people
      * cannot deadlock), the invitations that decide "one pending per request" and the throttle, and the requesters'
-     * contact entries. {@link #onResolved} and {@link #onReopened} then decide from them, in this transaction.
+     * contact entries; then, under the locks, which of them were erased. {@link #onResolved} and {@link #onReopened}
+     * then decide from them, in this transaction.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void prepare(List<RequestResolved> resolutions) {
@@ -96,13 +88,16 @@ public class SurveyService {
         Set<UUID> requests = candidates.stream().map(RequestResolved::requestId).collect(Collectors.toSet());
         OffsetDateTime since = times.nowUtc().minus(config.survey().throttlePeriod());
         // Plain JDBC on the transaction's connection: neither statement needs the session flushed.
+        SurveyFacts facts;
         try (Connection connection = dataSource.getConnection()) {
-            registry.putResource(SurveyFacts.class, SurveyFacts.load(connection,
-                    persons.stream().map(SurveyService::lockKey).toList(), persons, requests, since,
-                    contacts.entries(persons)));
+            facts = SurveyFacts.load(connection, persons.stream().map(SurveyService::lockKey).toList(), persons, requests,
+                    since, contacts.entries(persons));
         } catch (SQLException e) {
             throw new IllegalStateException("could not load the survey decisions' facts", e);
         }
+        // Read under the locks: an erasure of one of them has committed (and is seen) or waits for this batch.
+        facts.erased(erasedPeople.pseudonymsOf(persons).keySet());
+        registry.putResource(SurveyFacts.class, facts);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -122,6 +117,8 @@ public class SurveyService {
             if (refused != null) {
                 return refused;
             }
+        } else if (facts.erased(resolution.requester())) {
+            return Decision.ERASED;
         } else if (facts.pending(resolution.requestId())) {
             return Decision.ALREADY_INVITED;
         } else if (facts.invitedSince(resolution.requester(), since)) {
@@ -161,6 +158,9 @@ public class SurveyService {
     private Decision decideAlone(RequestResolved resolution, OffsetDateTime since) {
         // One decision per person at a time, across replicas: the throttle check and the insert are atomic.
         lockDecisionsOf(resolution.requester());
+        if (erasedPeople.pseudonymOf(resolution.requester()).isPresent()) {
+            return Decision.ERASED; // a resolution published before the person's erasure, consumed after it
+        }
         // Counted in HQL, whose translation Hibernate caches (Panache's count() translates its query every time).
         if (entityManager.createQuery("select count(*) from SurveyInvitation where requestId = ?1 and status = ?2",
                 Long.class).setParameter(1, resolution.requestId()).setParameter(2, InvitationStatus.PENDING)
@@ -248,60 +248,5 @@ public class SurveyService {
     private void countInvitation(SurveyInvitation invitation, int change) {
         rollups.add(Rollups.deltas(invitation.createdAt.toLocalDate(), invitation.requestType, invitation.team, false,
                 Rollups.ofInvitation(change)));
-    }
-
-    /** The caller's invitations that can still be answered, newest first. */
-    public Page<SurveyInvitation> pending(String personId, int limit, String cursor) {
-        OffsetDateTime now = times.nowUtc();
-        Cursor after = Cursor.read(cursor, 2);
-        List<SurveyInvitation> found = after == null
-                ? SurveyInvitation.<SurveyInvitation>find("personId = ?1 and status = ?2 and expiresAt > ?3 "
-                        + "order by createdAt desc, id desc", personId, InvitationStatus.PENDING, now).page(0, limit + 1).list()
-                : SurveyInvitation.<SurveyInvitation>find("personId = ?1 and status = ?2 and expiresAt > ?3 "
-                        + "and (createdAt < ?4 or (createdAt = ?4 and id < ?5)) order by createdAt desc, id desc", personId,
-                        InvitationStatus.PENDING, now, after.time(0), after.uuid(1)).page(0, limit + 1).list();
-        return Page.of(found, limit, last -> Cursor.of(last.createdAt, last.id));
-    }
-
-    /** An invitation that can be answered; an unknown, withdrawn or expired token is 404, an answered one 409. */
-    public SurveyInvitation open(String token) {
-        SurveyInvitation invitation = find(token, false).orElseThrow(() -> DomainException.notFound("survey"));
-        requireAnswerable(invitation);
-        return invitation;
-    }
-
-    @Transactional
-    public Feedback answer(String token, Integer csat, Integer ces, Integer nps, String comment, Set<Theme> themes) {
-        // Locked, so that two concurrent answers cannot both pass the single-use check.
-        SurveyInvitation invitation = find(token, true).orElseThrow(() -> DomainException.notFound("survey"));
-        requireAnswerable(invitation);
-        Feedback feedback = recorder.record(new NewFeedback(FeedbackSource.SURVEY, SubjectType.REQUEST, null,
-                invitation.requestId, invitation.reference, invitation.requestType, invitation.team, false, csat, ces, nps,
-                comment, themes, false, invitation.personId));
-        invitation.status = InvitationStatus.ANSWERED;
-        answered.increment();
-        invitation.closedAt = times.nowUtc();
-        invitation.feedbackId = feedback.id;
-        return feedback;
-    }
-
-    private Optional<SurveyInvitation> find(String token, boolean lock) {
-        if (!SurveyTokens.wellFormed(token)) {
-            return Optional.empty();
-        }
-        var query = SurveyInvitation.find("token", token);
-        if (lock) {
-            query = query.withLock(LockModeType.PESSIMISTIC_WRITE);
-        }
-        return query.firstResultOptional();
-    }
-
-    private void requireAnswerable(SurveyInvitation invitation) {
-        if (invitation.status == InvitationStatus.ANSWERED) {
-            throw DomainException.conflict("survey-answered", "this survey has already been answered");
-        }
-        if (invitation.status == InvitationStatus.WITHDRAWN || invitation.expiredAt(times.nowUtc())) {
-            throw DomainException.notFound("survey");
-        }
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.hrloop.feedback.support.Db;
 
-/** Searches every column of every table of the service's database for a value. */
+/** Searches every column of every table of the service's database for a value (text as text, binary as its UTF-8 bytes). */
 public final class Anonymity {
 
     private Anonymity() {
@@ -18,9 +18,11 @@ public final class Anonymity {
                 where table_schema = 'public' order by table_name, column_name""")) {
             String table = (String) column[0];
             String name = (String) column[1];
-            String expression = "bytea".equals(column[2]) ? "convert_from(\"" + name + "\", 'UTF8')" : "cast(\"" + name + "\" as text)";
-            Number hits = (Number) Db.single("select count(*) from \"" + table + "\" where " + expression + " like ?1",
-                    "%" + value + "%");
+            // Binary columns are searched for the value's bytes: decoding them as UTF-8 fails on bytes that are not
+            // text (a hash, as in erased_person), which would stop the search rather than find anything.
+            String condition = "bytea".equals(column[2]) ? "position(convert_to(?1, 'UTF8') in \"" + name + "\") > 0"
+                    : "strpos(cast(\"" + name + "\" as text), ?1) > 0";
+            Number hits = (Number) Db.single("select count(*) from \"" + table + "\" where " + condition, value);
             if (hits.longValue() > 0) {
                 found.add(table + "." + name);
             }

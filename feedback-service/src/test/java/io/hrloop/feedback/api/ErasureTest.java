@@ -2,6 +2,7 @@ package io.hrloop.feedback.api;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.hrloop.feedback.domain.RequestSnapshot;
 import io.hrloop.feedback.support.Db;
 import io.hrloop.feedback.support.Release;
 import io.hrloop.feedback.support.RequestEvents;
@@ -97,6 +101,42 @@ class ErasureTest {
         Db.await(() -> ((Number) Db.single("select count(*) from inbox_event where event_id = ?1", again)).intValue(),
                 n -> n > 0, "second erasure applied");
         assertEquals(afterFirst, fingerprints(), "a repeated erasure changes nothing");
+    }
+
+    /**
+     * hr.requests lagging behind hr.people: events about a person erased before they were consumed leave what the
+     * erasure would have left, their pseudonym as requester and no subject, whether the request is theirs or filed
+     * on their behalf by someone else (who stays).
+     */
+    @Test
+    void requestEventsAboutAPersonConsumedAfterTheirErasureKeepThePseudonymAndNoSubject() {
+        String person = "emp-erase-late-" + UUID.randomUUID();
+        String pseudonym = "erased-" + UUID.randomUUID().toString().substring(0, 12);
+        String marker = "Qy" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String team = "team-" + UUID.randomUUID();
+        String erasure = RequestEvents.erased(person, pseudonym);
+        Db.await(() -> ((Number) Db.single("select count(*) from inbox_event where event_id = ?1", erasure)).intValue(),
+                n -> n > 0, "erasure applied");
+
+        Request template = Request.of("payroll-query", team, person);
+        Request theirs = new Request(template.id(), template.reference(), template.type(), team, person,
+                "My pay slip " + marker + " is wrong");
+        Request other = Request.of("leave-request", team, "emp-manager-" + UUID.randomUUID());
+        Request forThem = new Request(other.id(), other.reference(), other.type(), team, other.requester(),
+                "Leave for " + marker);
+        ObjectNode onTheirBehalf = RequestEvents.resolvedEvent(forThem, 0.0, null, null);
+        ((ObjectNode) onTheirBehalf.get("data")).put("onBehalfOf", person);
+        RequestEvents.send("hr.requests", theirs.id().toString(), RequestEvents.resolvedEvent(theirs, 0.0, null, null));
+        RequestEvents.send("hr.requests", forThem.id().toString(), onTheirBehalf);
+
+        RequestSnapshot a = Db.awaitSnapshot(theirs.id(), s -> "RESOLVED".equals(s.status));
+        RequestSnapshot b = Db.awaitSnapshot(forThem.id(), s -> "RESOLVED".equals(s.status));
+        assertEquals(pseudonym, a.requester, "the first erasure's pseudonym");
+        assertNull(a.subject);
+        assertEquals(forThem.requester(), b.requester, "the one who filed for them stays");
+        assertNull(b.subject, "a request about them loses its subject");
+        assertEquals(List.of(), Anonymity.columnsMentioning(person), "no column names the person");
+        assertEquals(List.of(), Anonymity.columnsMentioning(marker), "no column holds a subject about them");
     }
 
     /** A digest of every row of the tables erasure touches. */

@@ -221,6 +221,29 @@ class SurveyBatchTest {
     }
 
     /**
+     * The reverse order: the erasure has been applied when a batch brings resolutions of the person published before it
+     * (hr.requests may lag behind hr.people). They must neither invite the person nor mail their old address.
+     */
+    @Test
+    void resolutionsOfAnErasedPersonConsumedAfterTheErasureMailNobody() {
+        String team = "team-" + UUID.randomUUID().toString().substring(0, 8);
+        String p = "emp-erased-" + UUID.randomUUID();
+        String address = p + "@hrloop.test";
+        knownAddress(p, address);
+        String erasure = RequestEvents.erased(p, "erased-" + UUID.randomUUID().toString().substring(0, 12));
+        Db.await(() -> applied(erasure), applied -> applied, "the erasure applied");
+        Request a = Request.of("payroll-query", team, p);
+        Request b = Request.of("leave-request", team, p);
+
+        sendTogether(List.of(RequestEvents.resolvedEvent(a, 1.0, address, "de"),
+                RequestEvents.resolvedEvent(b, 1.0, address, "de")));
+        Db.awaitSnapshot(b.id(), s -> "RESOLVED".equals(s.status));
+
+        assertNothingOfThePersonAfterTheErasure(p, address);
+        assertEquals(List.of(), Mailbox.of(address).messages(), "no mail to the erased person's old address");
+    }
+
+    /**
      * No invitation names the person and none of theirs can still be answered, their address is gone, and any survey
      * mail that reached it links to a survey that no longer opens (it went before the erasure, which ended it).
      */

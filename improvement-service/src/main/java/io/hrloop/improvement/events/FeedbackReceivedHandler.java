@@ -3,6 +3,7 @@ package io.hrloop.improvement.events;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.hrloop.common.contract.FeedbackReceived;
+import io.hrloop.common.erasure.ErasedPeople;
 import io.hrloop.common.events.MalformedEventException;
 import io.hrloop.common.inbox.EventHandler;
 import io.hrloop.common.inbox.EventMetadata;
@@ -18,10 +19,12 @@ public class FeedbackReceivedHandler implements EventHandler<FeedbackReceived> {
 
     private final SpawningService spawning;
     private final ProcessCatalogue processes;
+    private final ErasedPeople erasedPeople;
 
-    public FeedbackReceivedHandler(SpawningService spawning, ProcessCatalogue processes) {
+    public FeedbackReceivedHandler(SpawningService spawning, ProcessCatalogue processes, ErasedPeople erasedPeople) {
         this.spawning = spawning;
         this.processes = processes;
+        this.erasedPeople = erasedPeople;
     }
 
     @Override
@@ -31,7 +34,20 @@ public class FeedbackReceivedHandler implements EventHandler<FeedbackReceived> {
 
     @Override
     public void handle(FeedbackReceived event, EventMetadata metadata) {
-        spawning.onFeedback(event, area(event));
+        FeedbackReceived feedback = ofErasedAuthor(event);
+        spawning.onFeedback(feedback, area(feedback));
+    }
+
+    /**
+     * Signed feedback whose author was erased before it was consumed (hr.feedback lagging behind hr.people) is taken
+     * as the erasure left their other feedback: their pseudonym, no comment (so no excerpt and no vector). One
+     * look-up by primary key, for signed feedback only.
+     */
+    private FeedbackReceived ofErasedAuthor(FeedbackReceived event) {
+        if (event.anonymous() || event.personId() == null) {
+            return event;
+        }
+        return erasedPeople.pseudonymOf(event.personId()).map(event::ofErasedAuthor).orElse(event);
     }
 
     /**

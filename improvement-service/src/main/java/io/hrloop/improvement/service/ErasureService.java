@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.hrloop.common.erasure.ErasedPeople;
 import io.hrloop.improvement.domain.Evidence;
 import io.hrloop.improvement.domain.EvidenceKind;
 import io.hrloop.improvement.domain.ImprovementItem;
@@ -25,7 +26,8 @@ import io.quarkus.logging.Log;
  * in idempotency records, whose stored responses (which may repeat what they wrote) are dropped.</li>
  * </ul>
  * The pseudonym is one per person, so counts, distinct people, impact and every aggregate stay as they were; a
- * repeated erasure finds nothing left to change. Anonymous feedback names nobody and is not reached; comments of the
+ * repeated erasure finds nothing left to change. The person goes into the register of erased people, so that their
+ * feedback consumed later (hr.feedback lagging behind hr.people) arrives with the pseudonym and without its comment. Anonymous feedback names nobody and is not reached; comments of the
  * person that were not negative count only inside an area's centre (a mean over all of the area's comments).
  */
 @ApplicationScoped
@@ -37,8 +39,11 @@ public class ErasureService {
     private final AreaLock areaLock;
     private final AreaCentres centres;
     private final Embedder embedder;
+    private final ErasedPeople erasedPeople;
 
-    public ErasureService(EntityManager entityManager, AreaLock areaLock, AreaCentres centres, Embedder embedder) {
+    public ErasureService(EntityManager entityManager, AreaLock areaLock, AreaCentres centres, Embedder embedder,
+            ErasedPeople erasedPeople) {
+        this.erasedPeople = erasedPeople;
         this.entityManager = entityManager;
         this.areaLock = areaLock;
         this.centres = centres;
@@ -47,6 +52,7 @@ public class ErasureService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void pseudonymise(String personId, String pseudonym) {
+        erasedPeople.record(personId, pseudonym);
         int rows = eraseExcerpts(personId);
         rows += update("update improvement_evidence set person_id = ?2 where person_id = ?1", personId, pseudonym);
         // owner and creator are bookkeeping: no version bump, so open ETags stay valid

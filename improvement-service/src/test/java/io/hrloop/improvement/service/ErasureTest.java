@@ -97,6 +97,37 @@ class ErasureTest {
                 .filter(e -> pseudonym.equals(e.personId)).findFirst().orElseThrow().excerpt));
     }
 
+    /**
+     * The reverse order: the person's feedback is consumed after their erasure (hr.feedback lagging behind hr.people).
+     * It still counts, as evidence of the pseudonym, and quotes nothing of theirs, as the erasure left their other
+     * feedback: no excerpt, no vector in the item's profile or the area's centre.
+     */
+    @Test
+    void feedbackOfAnErasedPersonConsumedAfterTheErasureNamesNobody() {
+        String area = area();
+        String person = "emp-erase-late-" + UUID.randomUUID();
+        String marker = "mk" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String pseudonym = "erased-" + UUID.randomUUID().toString().substring(0, 8);
+        Fixtures.erased(person, pseudonym);
+        Fixtures.await(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager()
+                .createNativeQuery("select count(*) from erased_person where pseudonym = ?1").setParameter(1, pseudonym)
+                .getSingleResult()).longValue()), n -> n == 1);
+
+        feedback(area).csat(1).themes("outcome").person(person)
+                .comment("My overtime is missing from my payslip again, ask " + marker).send();
+        String id = (String) awaitItems(area, l -> Fixtures.totalEvidence(l) == 1).getFirst().get("id");
+
+        assertEquals(List.of(), matches(marker), "the erased person's comment is quoted nowhere");
+        assertEquals(List.of(), matches(person), "the erased person's id is nowhere");
+        Evidence evidence = QuarkusTransaction.requiringNew().call(() -> Evidence.<Evidence>list("itemId",
+                UUID.fromString(id)).getFirst());
+        assertEquals(pseudonym, evidence.personId, "the evidence counts under the pseudonym");
+        assertNull(evidence.excerpt);
+        assertNull(QuarkusTransaction.requiringNew().call(() -> AreaCentre.findById(area)),
+                "no vector of their comment in the area's centre");
+        assertEquals(1, item(id).getInt("distinctPeople"));
+    }
+
     /** Every text and binary column of every table in which {@code text} occurs: "table.column". */
     static List<String> matches(String text) {
         return matches(text, new ArrayList<>());
