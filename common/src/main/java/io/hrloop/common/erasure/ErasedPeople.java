@@ -88,7 +88,10 @@ public class ErasedPeople {
         return pseudonyms;
     }
 
-    /** The key a person is known by here: SHA-256 of a fixed prefix and the id, which names no one. */
+    /**
+     * The key a person is known by here: SHA-256 of a fixed prefix and the id. No id can be read from it, though
+     * anyone with the database and a candidate id can tell whether that id was erased (ids are not secret).
+     */
     public static byte[] key(String personId) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
