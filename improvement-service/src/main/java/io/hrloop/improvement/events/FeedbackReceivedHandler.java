@@ -1,11 +1,14 @@
 package io.hrloop.improvement.events;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.hrloop.common.contract.FeedbackReceived;
 import io.hrloop.common.events.MalformedEventException;
 import io.hrloop.common.inbox.EventHandler;
 import io.hrloop.common.inbox.EventMetadata;
+import io.hrloop.improvement.service.FeedbackBatch;
 import io.hrloop.improvement.service.ProcessCatalogue;
 import io.hrloop.improvement.service.SpawningService;
 
@@ -18,15 +21,23 @@ public class FeedbackReceivedHandler implements EventHandler<FeedbackReceived> {
 
     private final SpawningService spawning;
     private final ProcessCatalogue processes;
+    private final FeedbackBatch batch;
 
-    public FeedbackReceivedHandler(SpawningService spawning, ProcessCatalogue processes) {
+    public FeedbackReceivedHandler(SpawningService spawning, ProcessCatalogue processes, FeedbackBatch batch) {
         this.spawning = spawning;
         this.processes = processes;
+        this.batch = batch;
     }
 
     @Override
     public Class<FeedbackReceived> dataType() {
         return FeedbackReceived.class;
+    }
+
+    /** Which pieces of the batch are known already: two queries for the batch, none per piece. */
+    @Override
+    public void prepare(List<FeedbackReceived> events) {
+        batch.prepare(events.stream().map(FeedbackReceived::feedbackId).toList());
     }
 
     @Override

@@ -34,6 +34,18 @@ public class RejectedMemory {
                 ItemStatus.REJECTED, confidential, times.nowUtc().minus(config.rejectedMemory()));
     }
 
+    /**
+     * The items of the area (and confidentiality) in {@code open} statuses, then those {@link #items} answers: one
+     * query for both.
+     */
+    public List<ImprovementItem> withOpenItems(String area, boolean confidential, List<ItemStatus> open) {
+        List<ImprovementItem> items = ImprovementItem.list("area = ?1 and confidential = ?2 and (status in ?3"
+                + " or (status = ?4 and rejectedAt >= ?5))", area, confidential, open, ItemStatus.REJECTED,
+                times.nowUtc().minus(config.rejectedMemory()));
+        return java.util.stream.Stream.concat(items.stream().filter(i -> open.contains(i.status)),
+                items.stream().filter(i -> !open.contains(i.status))).toList();
+    }
+
     /** The most recently rejected item within the memory that tracked breaches of the area, or null. */
     public ImprovementItem breachItem(String area, boolean confidential) {
         return entityManager.createQuery("select i from ImprovementItem i where i.area = :area and i.status = :status"
