@@ -5,6 +5,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.jpa.HibernateHints;
+
 import io.hrloop.common.time.Times;
 import io.hrloop.improvement.config.ImprovementConfig;
 import io.hrloop.improvement.domain.EvidenceKind;
@@ -36,12 +38,14 @@ public class RejectedMemory {
 
     /**
      * The items of the area (and confidentiality) in {@code open} statuses, then those {@link #items} answers: one
-     * query for both.
+     * query for both. Loaded read-only (a flush skips them), as the caller changes at most the one it joins: it
+     * makes that one writable first.
      */
     public List<ImprovementItem> withOpenItems(String area, boolean confidential, List<ItemStatus> open) {
-        List<ImprovementItem> items = ImprovementItem.list("area = ?1 and confidential = ?2 and (status in ?3"
-                + " or (status = ?4 and rejectedAt >= ?5))", area, confidential, open, ItemStatus.REJECTED,
-                times.nowUtc().minus(config.rejectedMemory()));
+        List<ImprovementItem> items = ImprovementItem.<ImprovementItem>find("area = ?1 and confidential = ?2"
+                + " and (status in ?3 or (status = ?4 and rejectedAt >= ?5))", area, confidential, open,
+                ItemStatus.REJECTED, times.nowUtc().minus(config.rejectedMemory()))
+                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
         return java.util.stream.Stream.concat(items.stream().filter(i -> open.contains(i.status)),
                 items.stream().filter(i -> !open.contains(i.status))).toList();
     }

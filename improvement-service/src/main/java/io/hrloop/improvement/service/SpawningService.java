@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
 import io.hrloop.common.contract.FeedbackReceived;
 import io.hrloop.common.contract.RequestSlaBreached;
 import io.hrloop.common.contract.Theme;
@@ -124,6 +126,8 @@ public class SpawningService {
         if (match.isPresent()) {
             UUID matched = match.get().itemId();
             item = candidates.stream().filter(i -> i.id.equals(matched)).findFirst().orElseThrow();
+            // Loaded read-only with the other candidates: this one changes, from its state as loaded.
+            entityManager.unwrap(Session.class).setReadOnly(item, false);
             Log.debugf("Feedback %s joins %s item %s (%s %.2f)", f.feedbackId(), item.status, item.id,
                     match.get().method(), match.get().score());
         } else {
