@@ -10,8 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
-
 import io.hrloop.common.contract.FeedbackReceived;
 import io.hrloop.common.contract.RequestSlaBreached;
 import io.hrloop.common.contract.Theme;
@@ -118,16 +116,14 @@ public class SpawningService {
         // Anonymous feedback leaves only its day behind, in rows and in events alike.
         OffsetDateTime now = f.anonymous() ? times.startOfToday() : times.nowUtc();
         // The open items and those the memory keeps, in one query: open ones first.
-        List<ImprovementItem> candidates = memory.withOpenItems(area, confidential, OPEN);
-        List<ImprovementItem> open = candidates.stream().filter(i -> OPEN.contains(i.status)).toList();
+        List<RejectedMemory.Candidate> candidates = memory.withOpenItems(area, confidential, OPEN);
+        List<ItemMatcher.SemanticCandidate> all = candidates.stream().map(RejectedMemory.Candidate::semantic).toList();
+        int open = (int) candidates.stream().filter(c -> c.in(OPEN)).count();
         Optional<ItemMatcher.Match> match = match(themes, embedding, embedding == null ? null : centres.centre(area),
-                open, candidates);
+                all.subList(0, open), all);
         ImprovementItem item;
         if (match.isPresent()) {
-            UUID matched = match.get().itemId();
-            item = candidates.stream().filter(i -> i.id.equals(matched)).findFirst().orElseThrow();
-            // Loaded read-only with the other candidates: this one changes, from its state as loaded.
-            entityManager.unwrap(Session.class).setReadOnly(item, false);
+            item = ImprovementItem.findById(match.get().itemId());
             Log.debugf("Feedback %s joins %s item %s (%s %.2f)", f.feedbackId(), item.status, item.id,
                     match.get().method(), match.get().score());
         } else {
@@ -271,11 +267,11 @@ public class SpawningService {
 
     /** By meaning among all candidates; by themes alone (nothing to compare), an open item before a rejected one. */
     private Optional<ItemMatcher.Match> match(List<String> themes, float[] embedding, float[] centre,
-            List<ImprovementItem> open, List<ImprovementItem> all) {
-        Optional<ItemMatcher.Match> match = matcher.matchSemantic(themes, embedding, centre, candidates(all));
+            List<ItemMatcher.SemanticCandidate> open, List<ItemMatcher.SemanticCandidate> all) {
+        Optional<ItemMatcher.Match> match = matcher.matchSemantic(themes, embedding, centre, all);
         if (match.isPresent() && match.get().method() == ItemMatcher.Method.THEME
-                && open.stream().noneMatch(i -> i.id.equals(match.get().itemId()))) {
-            Optional<ItemMatcher.Match> openMatch = matcher.matchSemantic(themes, embedding, centre, candidates(open));
+                && open.stream().noneMatch(i -> i.id().equals(match.get().itemId()))) {
+            Optional<ItemMatcher.Match> openMatch = matcher.matchSemantic(themes, embedding, centre, open);
             return openMatch.isPresent() ? openMatch : match;
         }
         return match;
