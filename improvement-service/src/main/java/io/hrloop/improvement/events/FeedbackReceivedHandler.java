@@ -1,12 +1,18 @@
 package io.hrloop.improvement.events;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.hrloop.common.contract.FeedbackReceived;
 import io.hrloop.common.erasure.ErasedPeople;
 import io.hrloop.common.events.MalformedEventException;
 import io.hrloop.common.inbox.EventHandler;
 import io.hrloop.common.inbox.EventMetadata;
+import io.hrloop.improvement.service.FeedbackBatch;
 import io.hrloop.improvement.service.ProcessCatalogue;
 import io.hrloop.improvement.service.SpawningService;
 
@@ -17,19 +23,37 @@ public class FeedbackReceivedHandler implements EventHandler<FeedbackReceived> {
     /** Feedback about no request type or process is about HR in general. */
     public static final String GENERAL_AREA = "hr-general";
 
+    private static final Object ERASED_AUTHORS = FeedbackReceivedHandler.class.getName() + ".erasedAuthors";
+
     private final SpawningService spawning;
     private final ProcessCatalogue processes;
+    private final FeedbackBatch batch;
     private final ErasedPeople erasedPeople;
+    private final TransactionSynchronizationRegistry registry;
 
-    public FeedbackReceivedHandler(SpawningService spawning, ProcessCatalogue processes, ErasedPeople erasedPeople) {
+    public FeedbackReceivedHandler(SpawningService spawning, ProcessCatalogue processes, FeedbackBatch batch,
+            ErasedPeople erasedPeople, TransactionSynchronizationRegistry registry) {
         this.spawning = spawning;
         this.processes = processes;
+        this.batch = batch;
         this.erasedPeople = erasedPeople;
+        this.registry = registry;
     }
 
     @Override
     public Class<FeedbackReceived> dataType() {
         return FeedbackReceived.class;
+    }
+
+    /**
+     * Which pieces of the batch are known already, and which signed authors were erased: three queries for the
+     * batch, none per piece.
+     */
+    @Override
+    public void prepare(List<FeedbackReceived> events) {
+        batch.prepare(events.stream().map(FeedbackReceived::feedbackId).toList());
+        registry.putResource(ERASED_AUTHORS, erasedPeople.pseudonymsOf(events.stream()
+                .filter(e -> !e.anonymous() && e.personId() != null).map(FeedbackReceived::personId).toList()));
     }
 
     @Override
@@ -40,14 +64,18 @@ public class FeedbackReceivedHandler implements EventHandler<FeedbackReceived> {
 
     /**
      * Signed feedback whose author was erased before it was consumed (hr.feedback lagging behind hr.people) is taken
-     * as the erasure left their other feedback: their pseudonym, no comment (so no excerpt and no vector). One
-     * look-up by primary key, for signed feedback only.
+     * as the erasure left their other feedback: their pseudonym, no comment (so no excerpt and no vector). Looked up
+     * for the batch in {@link #prepare}; a piece applied on its own looks up its author by primary key.
      */
+    @SuppressWarnings("unchecked")
     private FeedbackReceived ofErasedAuthor(FeedbackReceived event) {
         if (event.anonymous() || event.personId() == null) {
             return event;
         }
-        return erasedPeople.pseudonymOf(event.personId()).map(event::ofErasedAuthor).orElse(event);
+        Map<String, String> prepared = (Map<String, String>) registry.getResource(ERASED_AUTHORS);
+        Optional<String> pseudonym = prepared != null ? Optional.ofNullable(prepared.get(event.personId()))
+                : erasedPeople.pseudonymOf(event.personId());
+        return pseudonym.map(event::ofErasedAuthor).orElse(event);
     }
 
     /**

@@ -62,10 +62,12 @@ public class SpawningService {
     private final ItemMatcher matcher = new ItemMatcher();
     private final Times times;
     private final RejectedMemory memory;
+    private final FeedbackBatch batch;
 
     public SpawningService(ImprovementConfig config, EntityManager entityManager, AreaLock areaLock,
             AreaCentres centres, Scoring scoring, ImprovementEvents events, Embedder embedder, Times times,
-            RejectedMemory memory) {
+            RejectedMemory memory, FeedbackBatch batch) {
+        this.batch = batch;
         this.times = times;
         this.memory = memory;
         this.config = config;
@@ -79,14 +81,15 @@ public class SpawningService {
 
     /**
      * Every piece of feedback feeds the area projection, and its comment the area's centre; negative feedback also
-     * becomes evidence.
+     * becomes evidence. Whether a piece is known, and its area-feedback row, go through the consumed batch
+     * ({@link FeedbackBatch}): a piece that does not become evidence costs no round trip of its own.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onFeedback(FeedbackReceived f, String area) {
-        if (AreaFeedback.findById(f.feedbackId()) != null) {
+        if (batch.known(f.feedbackId())) {
             return; // the same feedback announced again: its projection, centre and evidence are in place
         }
-        AreaFeedback.of(f, area).persist();
+        batch.record(AreaFeedback.of(f, area));
         boolean negative = new FeedbackSignal(f.csat(), f.nps(), f.sentiment()).isNegative(
                 config.negative().csatAtMost(), config.negative().npsAtMost(), config.negative().sentimentBelow());
         String excerpt = excerpt(f.comment());
@@ -102,8 +105,7 @@ public class SpawningService {
             // instead of 0.96 at 0.32 on the labelled gaps (MatchingThroughTheServiceTest).
             centres.add(area, embedding);
         }
-        if (!negative || Evidence.count("kind = ?1 and sourceId = ?2", EvidenceKind.FEEDBACK,
-                f.feedbackId().toString()) > 0) {
+        if (!negative || batch.evidenced(f.feedbackId())) {
             return;
         }
         boolean confidential = Boolean.TRUE.equals(f.confidential());
@@ -113,15 +115,15 @@ public class SpawningService {
         }
         // Anonymous feedback leaves only its day behind, in rows and in events alike.
         OffsetDateTime now = f.anonymous() ? times.startOfToday() : times.nowUtc();
-        List<ImprovementItem> open = openItems(area, confidential);
-        List<ImprovementItem> candidates = new ArrayList<>(open);
-        candidates.addAll(memory.items(area, confidential));
+        // The open items and those the memory keeps, in one query: open ones first.
+        List<RejectedMemory.Candidate> candidates = memory.withOpenItems(area, confidential, OPEN);
+        List<ItemMatcher.SemanticCandidate> all = candidates.stream().map(RejectedMemory.Candidate::semantic).toList();
+        int open = (int) candidates.stream().filter(c -> c.in(OPEN)).count();
         Optional<ItemMatcher.Match> match = match(themes, embedding, embedding == null ? null : centres.centre(area),
-                open, candidates);
+                all.subList(0, open), all);
         ImprovementItem item;
         if (match.isPresent()) {
-            UUID matched = match.get().itemId();
-            item = candidates.stream().filter(i -> i.id.equals(matched)).findFirst().orElseThrow();
+            item = ImprovementItem.findById(match.get().itemId());
             Log.debugf("Feedback %s joins %s item %s (%s %.2f)", f.feedbackId(), item.status, item.id,
                     match.get().method(), match.get().score());
         } else {
@@ -265,11 +267,11 @@ public class SpawningService {
 
     /** By meaning among all candidates; by themes alone (nothing to compare), an open item before a rejected one. */
     private Optional<ItemMatcher.Match> match(List<String> themes, float[] embedding, float[] centre,
-            List<ImprovementItem> open, List<ImprovementItem> all) {
-        Optional<ItemMatcher.Match> match = matcher.matchSemantic(themes, embedding, centre, candidates(all));
+            List<ItemMatcher.SemanticCandidate> open, List<ItemMatcher.SemanticCandidate> all) {
+        Optional<ItemMatcher.Match> match = matcher.matchSemantic(themes, embedding, centre, all);
         if (match.isPresent() && match.get().method() == ItemMatcher.Method.THEME
-                && open.stream().noneMatch(i -> i.id.equals(match.get().itemId()))) {
-            Optional<ItemMatcher.Match> openMatch = matcher.matchSemantic(themes, embedding, centre, candidates(open));
+                && open.stream().noneMatch(i -> i.id().equals(match.get().itemId()))) {
+            Optional<ItemMatcher.Match> openMatch = matcher.matchSemantic(themes, embedding, centre, open);
             return openMatch.isPresent() ? openMatch : match;
         }
         return match;
