@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.query.NativeQuery;
@@ -37,12 +38,16 @@ public class ErasedPeople {
     private static final byte[] PREFIX = "hrloop-erased-person:".getBytes(StandardCharsets.UTF_8);
     private static final String TABLE = "erased_person";
 
+    private static final Object PREPARED = ErasedPeople.class.getName() + ".prepared";
+
     private final EntityManager entityManager;
     private final Times times;
+    private final TransactionSynchronizationRegistry registry;
 
-    public ErasedPeople(EntityManager entityManager, Times times) {
+    public ErasedPeople(EntityManager entityManager, Times times, TransactionSynchronizationRegistry registry) {
         this.entityManager = entityManager;
         this.times = times;
+        this.registry = registry;
     }
 
     /** Records the erasure in the caller's transaction (the erasure's); a person recorded before keeps their first pseudonym. */
@@ -86,6 +91,38 @@ public class ErasedPeople {
             pseudonyms.put(byKey.get(new ByteKey((byte[]) row[0])), (String) row[1]);
         }
         return pseudonyms;
+    }
+
+    /**
+     * Looks up, for a consumed batch, the people its events name, in one statement; {@link #preparedPseudonymOf} then
+     * answers for them without asking again, until the transaction ends. For the snapshots and evidence a batch
+     * writes; a decision that must see an erasure committing meanwhile reads {@link #pseudonymOf} under its lock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void prepare(Collection<String> personIds) {
+        Map<String, String> prepared = prepared();
+        if (prepared == null) {
+            prepared = new HashMap<>();
+            registry.putResource(PREPARED, prepared);
+        }
+        List<String> ids = personIds.stream().filter(id -> id != null).distinct().toList();
+        Map<String, String> pseudonyms = pseudonymsOf(ids);
+        for (String id : ids) {
+            prepared.put(id, pseudonyms.get(id)); // null: looked up, not erased
+        }
+    }
+
+    /** The pseudonym of an erased person as {@link #prepare} found it in this transaction, else as {@link #pseudonymOf}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<String> preparedPseudonymOf(String personId) {
+        Map<String, String> prepared = prepared();
+        return prepared != null && personId != null && prepared.containsKey(personId)
+                ? Optional.ofNullable(prepared.get(personId)) : pseudonymOf(personId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> prepared() {
+        return (Map<String, String>) registry.getResource(PREPARED);
     }
 
     /**

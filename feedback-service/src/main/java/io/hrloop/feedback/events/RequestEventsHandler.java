@@ -1,15 +1,11 @@
 package io.hrloop.feedback.events;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.hrloop.common.contract.RequestEvent;
 import io.hrloop.common.erasure.ErasedPeople;
@@ -25,16 +21,10 @@ import io.hrloop.feedback.domain.RequestSnapshot;
 @ApplicationScoped
 public class RequestEventsHandler implements EventHandler<RequestEvent> {
 
-    /** The people of a batch's events looked up in the register of erased people, and the erased ones' pseudonyms. */
-    private record Erased(Set<String> lookedUp, Map<String, String> pseudonyms) {
-    }
-
     private final ErasedPeople erasedPeople;
-    private final TransactionSynchronizationRegistry registry;
 
-    public RequestEventsHandler(ErasedPeople erasedPeople, TransactionSynchronizationRegistry registry) {
+    public RequestEventsHandler(ErasedPeople erasedPeople) {
         this.erasedPeople = erasedPeople;
-        this.registry = registry;
     }
 
     @Override
@@ -54,10 +44,7 @@ public class RequestEventsHandler implements EventHandler<RequestEvent> {
         if (ids.size() > 1) {
             RequestSnapshot.list("requestId in ?1", ids);
         }
-        Set<String> people = events.stream().flatMap(RequestEventsHandler::people).collect(Collectors.toSet());
-        if (!people.isEmpty() && registry.getTransactionKey() != null) {
-            registry.putResource(Erased.class, new Erased(people, erasedPeople.pseudonymsOf(people)));
-        }
+        erasedPeople.prepare(events.stream().flatMap(e -> Stream.of(e.requester(), e.onBehalfOf())).toList());
     }
 
     @Override
@@ -78,27 +65,15 @@ public class RequestEventsHandler implements EventHandler<RequestEvent> {
         snapshot.team = event.team();
         snapshot.status = event.status();
         snapshot.confidential = event.confidential();
-        Optional<String> erasedRequester = pseudonymOf(event.requester());
+        Optional<String> erasedRequester = erasedPeople.preparedPseudonymOf(event.requester());
         snapshot.requester = erasedRequester.orElse(event.requester());
-        snapshot.subject = erasedRequester.isPresent() || pseudonymOf(event.onBehalfOf()).isPresent() ? null
-                : event.subject();
+        boolean aboutErased = erasedRequester.isPresent()
+                || erasedPeople.preparedPseudonymOf(event.onBehalfOf()).isPresent();
+        snapshot.subject = aboutErased ? null : event.subject();
         snapshot.surveySamplingRate = event.surveySamplingRate();
         if (isNew) {
             // Hibernate inserts the state an entity has when persisted, so persist once it is complete.
             snapshot.persist();
         }
-    }
-
-    private Optional<String> pseudonymOf(String personId) {
-        if (personId == null) {
-            return Optional.empty();
-        }
-        Erased batch = (Erased) registry.getResource(Erased.class);
-        return batch != null && batch.lookedUp().contains(personId) ? Optional.ofNullable(batch.pseudonyms().get(personId))
-                : erasedPeople.pseudonymOf(personId);
-    }
-
-    private static Stream<String> people(RequestEvent event) {
-        return Stream.of(event.requester(), event.onBehalfOf()).filter(p -> p != null);
     }
 }

@@ -1,11 +1,8 @@
 package io.hrloop.improvement.events;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.hrloop.common.contract.FeedbackReceived;
 import io.hrloop.common.erasure.ErasedPeople;
@@ -23,21 +20,17 @@ public class FeedbackReceivedHandler implements EventHandler<FeedbackReceived> {
     /** Feedback about no request type or process is about HR in general. */
     public static final String GENERAL_AREA = "hr-general";
 
-    private static final Object ERASED_AUTHORS = FeedbackReceivedHandler.class.getName() + ".erasedAuthors";
-
     private final SpawningService spawning;
     private final ProcessCatalogue processes;
     private final FeedbackBatch batch;
     private final ErasedPeople erasedPeople;
-    private final TransactionSynchronizationRegistry registry;
 
     public FeedbackReceivedHandler(SpawningService spawning, ProcessCatalogue processes, FeedbackBatch batch,
-            ErasedPeople erasedPeople, TransactionSynchronizationRegistry registry) {
+            ErasedPeople erasedPeople) {
         this.spawning = spawning;
         this.processes = processes;
         this.batch = batch;
         this.erasedPeople = erasedPeople;
-        this.registry = registry;
     }
 
     @Override
@@ -52,8 +45,7 @@ public class FeedbackReceivedHandler implements EventHandler<FeedbackReceived> {
     @Override
     public void prepare(List<FeedbackReceived> events) {
         batch.prepare(events.stream().map(FeedbackReceived::feedbackId).toList());
-        registry.putResource(ERASED_AUTHORS, erasedPeople.pseudonymsOf(events.stream()
-                .filter(e -> !e.anonymous() && e.personId() != null).map(FeedbackReceived::personId).toList()));
+        erasedPeople.prepare(events.stream().filter(e -> !e.anonymous()).map(FeedbackReceived::personId).toList());
     }
 
     @Override
@@ -67,15 +59,11 @@ public class FeedbackReceivedHandler implements EventHandler<FeedbackReceived> {
      * as the erasure left their other feedback: their pseudonym, no comment (so no excerpt and no vector). Looked up
      * for the batch in {@link #prepare}; a piece applied on its own looks up its author by primary key.
      */
-    @SuppressWarnings("unchecked")
     private FeedbackReceived ofErasedAuthor(FeedbackReceived event) {
         if (event.anonymous() || event.personId() == null) {
             return event;
         }
-        Map<String, String> prepared = (Map<String, String>) registry.getResource(ERASED_AUTHORS);
-        Optional<String> pseudonym = prepared != null ? Optional.ofNullable(prepared.get(event.personId()))
-                : erasedPeople.pseudonymOf(event.personId());
-        return pseudonym.map(event::ofErasedAuthor).orElse(event);
+        return erasedPeople.preparedPseudonymOf(event.personId()).map(event::ofErasedAuthor).orElse(event);
     }
 
     /**
