@@ -80,7 +80,7 @@ public class OutboxRelay {
         this.published = Counter.builder("hrloop.outbox.published").description("Events published from the outbox")
                 .register(registry);
         this.worker = new RelayWorker("outbox-relay", config.relay().sweepInterval(), Duration.ofMillis(200),
-                Duration.ofSeconds(5), "Outbox relay could not publish", () -> publishBatch() > 0);
+                Duration.ofSeconds(5), "Outbox relay could not publish", () -> publishBatch().more(config.relay().batchSize()));
     }
 
     void start(@Observes StartupEvent event) {
@@ -144,17 +144,33 @@ public class OutboxRelay {
     }
 
     /**
-     * Claims, publishes and deletes one batch in one database transaction; returns the rows published (or
-     * failed on their own account). Throws when the broker took none of them.
+     * What a round did: the rows it claimed, published, and counted a failure against (the rest were held back
+     * behind an older row of their aggregate that another replica holds).
      */
-    int publishBatch() throws Exception {
+    record Round(int claimed, int published, int failed) {
+
+        /**
+         * Whether to claim again at once: a full batch may have left rows behind, a failed row is retried, and
+         * held-back rows are free once the other replica's round ends. Otherwise the relay sleeps; rows committed
+         * since this round began have already woken it.
+         */
+        boolean more(int batchSize) {
+            return claimed >= batchSize || failed > 0 || published + failed < claimed;
+        }
+    }
+
+    /**
+     * Claims, publishes and deletes one batch in one database transaction. Throws when the broker took none of
+     * the rows.
+     */
+    Round publishBatch() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 List<Row> claimed = claim(connection);
                 if (claimed.isEmpty()) {
                     connection.commit();
-                    return 0;
+                    return new Round(0, 0, 0);
                 }
                 Map<String, List<Row>> byAggregate = new LinkedHashMap<>();
                 for (Row row : inAggregateOrder(connection, claimed)) {
@@ -173,7 +189,7 @@ public class OutboxRelay {
                 recordFailures(connection, outcome.failed);
                 connection.commit();
                 published.increment(outcome.delivered.size());
-                return outcome.delivered.size() + outcome.failed.size();
+                return new Round(claimed.size(), outcome.delivered.size(), outcome.failed.size());
             } catch (Exception e) {
                 connection.rollback();
                 throw e;

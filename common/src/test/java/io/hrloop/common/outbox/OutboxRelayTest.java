@@ -117,6 +117,61 @@ class OutboxRelayTest {
                 "published rows are deleted");
     }
 
+    /**
+     * A relay that sweeps only once an hour: a trickle of commits, each waking it, all leave within seconds and
+     * in order. A round that took fewer rows than its batch does not claim again at once (an empty round was a
+     * transaction per round for nothing); a commit made while a round runs wakes the next one, and nothing
+     * waits for the sweep.
+     */
+    @Test
+    void aTrickleOfCommitsLeavesWithoutWaitingForTheSweep() throws Exception {
+        OutboxConfig.Relay defaults = config.relay();
+        OutboxConfig.Relay hourly = new OutboxConfig.Relay() {
+            public boolean enabled() {
+                return true;
+            }
+
+            public int batchSize() {
+                return defaults.batchSize();
+            }
+
+            public Duration sweepInterval() {
+                return Duration.ofHours(1);
+            }
+
+            public int maxAttempts() {
+                return defaults.maxAttempts();
+            }
+
+            public int maxEventBytes() {
+                return defaults.maxEventBytes();
+            }
+        };
+        String id = "agg-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            ProbeAggregate aggregate = new ProbeAggregate();
+            aggregate.id = id;
+            aggregate.persist();
+        });
+        OutboxRelay relay = new OutboxRelay(dataSource, () -> hourly, kafkaConfig, registry);
+        int changes = 40;
+        try (EventProbe probe = EventProbe.at(EventCatalog.PERSON_ERASED.topic())) {
+            relay.launch();
+            for (int n = 1; n <= changes; n++) {
+                change(id);
+                relay.wake(); // as the outbox wakes its service's relay after each commit
+                Thread.sleep(n % 4 == 0 ? 0 : 3 + n % 11);
+            }
+            List<JsonNode> events = probe.await(changes, Duration.ofSeconds(15), e -> id.equals(e.path("subject").asText()));
+            assertEquals(changes, events.size(), "every commit published without the hourly sweep");
+            for (int n = 0; n < changes; n++) {
+                assertEquals(n + 1, events.get(n).path("data").path("erasedBy").asInt(), "in the order written");
+            }
+        } finally {
+            relay.halt();
+        }
+    }
+
     @Test
     void aRolledBackTransactionLeavesNoEvent() {
         String id = "agg-" + UUID.randomUUID();
