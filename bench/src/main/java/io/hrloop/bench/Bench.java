@@ -47,6 +47,7 @@ public final class Bench {
         List<Integer> connections = List.of(8, 32);
         Duration loopInterval = Duration.ofMillis(200);
         double loopRateShare = 0.5;
+        double loopRate;
         Duration drainCap = Duration.ofSeconds(120);
         int drainEvents = 50_000;
         int drainFeedback = 30_000;
@@ -73,6 +74,7 @@ public final class Bench {
                     case "--connections" -> o.connections = List.of(value.split(",")).stream().map(Integer::parseInt).toList();
                     case "--loop-interval" -> o.loopInterval = Duration.ofMillis(Long.parseLong(value));
                     case "--loop-rate-share" -> o.loopRateShare = Double.parseDouble(value);
+                    case "--loop-rate" -> o.loopRate = Double.parseDouble(value);
                     case "--drain" -> o.drainCap = Duration.ofSeconds(Long.parseLong(value));
                     case "--drain-events" -> o.drainEvents = Integer.parseInt(value);
                     case "--drain-feedback" -> o.drainFeedback = Integer.parseInt(value);
@@ -164,8 +166,8 @@ public final class Bench {
             phases.intake(first, false, false);
             step("Intake at " + first + " connections with the loop");
             phases.intake(first, true, false);
-            if (o.loopRateShare > 0 && phases.firstIntake() != null) {
-                double rate = o.loopRateShare * phases.firstIntake().perSecond();
+            if (o.loopRate > 0 || o.loopRateShare > 0 && phases.firstIntake() != null) {
+                double rate = o.loopRate > 0 ? o.loopRate : o.loopRateShare * phases.firstIntake().perSecond();
                 step(Report.f("Intake at a fixed %,.0f req/s with the loop", rate));
                 phases.intakeAtRate(first, rate);
             }

@@ -88,7 +88,7 @@ final class IntakePhase {
                                         (int) o.measure.toSeconds(), jfr));
                             }
                             if (loop != null) {
-                                filer[0] = loop.start(o.loopInterval, o.measure);
+                                loop.measure(o.measure);
                             }
                         }
 
@@ -101,9 +101,20 @@ final class IntakePhase {
                         }
                     };
             Intake calls = new Intake(tokens, o.idempotencyKeys);
-            Load.Result r = rate > 0
-                    ? Load.runAtRate("intake", stack.requests(), calls, rate, connections, o.warmup, o.measure, hooks)
-                    : Load.run("intake", stack.requests(), calls, connections, o.warmup, o.measure, hooks);
+            if (loop != null) {
+                filer[0] = loop.start(o.loopInterval); // warms up with intake, timed from its measured window on
+            }
+            Load.Result r;
+            try {
+                r = rate > 0
+                        ? Load.runAtRate("intake", stack.requests(), calls, rate, connections, o.warmup, o.measure, hooks)
+                        : Load.run("intake", stack.requests(), calls, connections, o.warmup, o.measure, hooks);
+            } catch (Exception | Error e) {
+                if (loop != null) {
+                    loop.cancel();
+                }
+                throw e;
+            }
             if (first == null && rate == 0) {
                 first = r;
             }
@@ -264,16 +275,18 @@ final class IntakePhase {
         if (!target) {
             report.section("The loop at a fixed intake rate", """
                     The same loop, while intake is sent at a fixed rate (an open loop: one request every 1/rate s \
-                    whatever the answers take, latency counted from when each was due) of %d %% of what the closed \
-                    loop reached at its first connection count (`--loop-rate-share`). The closed loop keeps both \
+                    whatever the answers take, latency counted from when each was due) %s. The closed loop keeps both \
                     cores busy whatever the stack costs, and the consumers then get only a thread's share of them; \
                     a fixed rate is a load that does not grow to fill the machine (how busy it still was: the CPU \
-                    table of this run).%s""".formatted(
-                    Math.round(100 * o.loopRateShare), failures));
+                    table of this run).%s""".formatted(o.loopRate > 0 ? "given by `--loop-rate`"
+                    : "of " + Math.round(100 * o.loopRateShare) + " % of what the closed loop reached at its first "
+                            + "connection count (`--loop-rate-share`)", failures));
             return;
         }
         report.section("The loop", """
-                One loop every %d ms while intake is measured: emp-1002 (token `employee2`) files a payroll query; %s \
+                One loop every %d ms from the start of intake's warm-up (so that the services' JIT has compiled the \
+                loop's paths, as in a service that has been running; the loops started during the warm-up are not \
+                timed), timed for those started while intake is measured: emp-1002 (token `employee2`) files a payroll query; %s \
                 (`hr-agent`, payroll team) takes it, starts and resolves it; when `hr.feedback.survey-invited` names \
                 the request, the invitation is read from feedback-service (`GET /api/v1/surveys` as the requester) \
                 and answered with CSAT 1 and a complaint; when `hr.improvement.evidence-added` names the feedback, \

@@ -59,6 +59,9 @@ final class Loop {
     private final Histogram resolvedToInvitation = new Histogram(3);
     private final List<String> failures = new ArrayList<>();
     private final List<Thread> iterations = new ArrayList<>();
+    private final List<Thread> warming = new ArrayList<>();
+    private volatile boolean measuring;
+    private volatile long endNanos = System.nanoTime() + Duration.ofDays(1).toNanos();
     private final AtomicInteger completed = new AtomicInteger();
     private final AtomicInteger underLoad = new AtomicInteger();
     private volatile boolean polling = true;
@@ -153,7 +156,8 @@ final class Loop {
     /** Pages through the item's evidence until the feedback is there; the time is when the API shows it. */
     private void readEvidence(String itemId, String feedbackId, CompletableFuture<Long> shown) {
         for (int attempt = 0; attempt < 500 && !shown.isDone(); attempt++) {
-            String uri = "/api/v1/improvements/" + itemId + "/evidence?limit=200";
+            // pages of the size a portal shows (the API's default), newest first: the new feedback is near the top
+            String uri = "/api/v1/improvements/" + itemId + "/evidence?limit=50";
             try {
                 for (int page = 0; page < 20 && uri != null && !shown.isDone(); page++) {
                     Http.Answer answer = http.get(ports.improvements(), uri, lead);
@@ -166,7 +170,7 @@ final class Loop {
                         }
                     }
                     JsonNode next = answer.json().get("next");
-                    uri = next == null || next.isNull() ? null : "/api/v1/improvements/" + itemId + "/evidence?limit=200&cursor="
+                    uri = next == null || next.isNull() ? null : "/api/v1/improvements/" + itemId + "/evidence?limit=50&cursor="
                             + java.net.URLEncoder.encode(next.asText(), StandardCharsets.UTF_8);
                 }
             } catch (RuntimeException e) {
@@ -178,18 +182,35 @@ final class Loop {
         }
     }
 
-    /** Starts one iteration every {@code interval} until {@code duration} has passed; returns at once. */
-    Thread start(Duration interval, Duration duration) {
+    /**
+     * Starts one iteration every {@code interval}, returns at once. Until {@link #measure} is called the loops
+     * warm the services' code up (the JIT compiles the loop's paths while intake warms up too) and are not timed;
+     * from then on, for its duration, each loop started is timed.
+     */
+    Thread start(Duration interval) {
         return Thread.ofPlatform().name("loop-filer").daemon().start(() -> {
-            long end = System.nanoTime() + duration.toNanos();
-            while (System.nanoTime() < end) {
-                int n = iterations.size();
+            int n = 0;
+            while (System.nanoTime() - endNanos < 0) {
+                boolean timed = measuring;
+                int i = n++;
+                Thread t = Thread.ofVirtual().start(() -> iteration(i, timed));
                 synchronized (iterations) {
-                    iterations.add(Thread.ofVirtual().start(() -> iteration(n)));
+                    (timed ? iterations : warming).add(t);
                 }
                 Http.sleep(interval);
             }
         });
+    }
+
+    /** From now on, for {@code duration}, the loops started are timed; then no more are started. */
+    void measure(Duration duration) {
+        endNanos = System.nanoTime() + duration.toNanos();
+        measuring = true;
+    }
+
+    /** Starts no more loops (intake failed before its measured window). */
+    void cancel() {
+        endNanos = System.nanoTime();
     }
 
     /** The load this loop is measured under has stopped. */
@@ -201,8 +222,13 @@ final class Loop {
         filer.join();
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Thread> all;
+        List<Thread> warm;
         synchronized (iterations) {
             all = List.copyOf(iterations);
+            warm = List.copyOf(warming);
+        }
+        for (Thread t : warm) {
+            t.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         }
         for (Thread t : all) {
             t.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
@@ -215,7 +241,7 @@ final class Loop {
         }
     }
 
-    private void iteration(int n) {
+    private void iteration(int n, boolean timed) {
         try {
             Http.Answer created = Http.ok(http.post(ports.requests(), "/api/v1/requests", person, """
                     {"type":"payroll-query","subject":"Overtime missing from my payslip (loop %d)",
@@ -233,19 +259,26 @@ final class Loop {
                     "resolve");
             long resolved = System.nanoTime();
             String token = invitation.get(180, TimeUnit.SECONDS);
-            record(resolvedToInvitation, System.nanoTime() - resolved);
+            if (timed) {
+                record(resolvedToInvitation, System.nanoTime() - resolved);
+            }
             Http.Answer answer = Http.ok(http.post(ports.feedback(), "/api/v1/surveys/" + token + "/response", null,
                     "{\"csat\":1,\"comment\":\"" + COMPLAINTS[n % COMPLAINTS.length] + "\",\"themes\":[\"speed\"]}",
                     Map.of()), "answer");
             long answered = System.nanoTime();
-            if (loaded) {
+            if (timed && loaded) {
                 underLoad.incrementAndGet();
             }
             String feedbackId = answer.json().get("feedbackId").asText();
             long seen = evidence.computeIfAbsent(feedbackId, k -> new CompletableFuture<>()).get(180, TimeUnit.SECONDS);
-            record(answerToEvidence, seen - answered);
-            completed.incrementAndGet();
+            if (timed) {
+                record(answerToEvidence, seen - answered);
+                completed.incrementAndGet();
+            }
         } catch (Exception e) {
+            if (!timed) {
+                return; // a warm-up loop: not counted
+            }
             synchronized (failures) {
                 failures.add(e.getClass().getSimpleName() + ": " + e.getMessage());
             }
