@@ -1,14 +1,11 @@
 package io.hrloop.feedback.events;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.hrloop.common.contract.RequestEvent;
 import io.hrloop.common.erasure.ErasedPeople;
@@ -24,15 +21,10 @@ import io.hrloop.feedback.domain.RequestSnapshot;
 @ApplicationScoped
 public class RequestEventsHandler implements EventHandler<RequestEvent> {
 
-    /** The requests of this transaction's batch that {@link #prepare} found no snapshot of (a resource of the transaction). */
-    private static final Object ABSENT = RequestEventsHandler.class.getName() + ".absent";
-
     private final ErasedPeople erasedPeople;
-    private final TransactionSynchronizationRegistry registry;
 
-    public RequestEventsHandler(ErasedPeople erasedPeople, TransactionSynchronizationRegistry registry) {
+    public RequestEventsHandler(ErasedPeople erasedPeople) {
         this.erasedPeople = erasedPeople;
-        this.registry = registry;
     }
 
     @Override
@@ -43,27 +35,21 @@ public class RequestEventsHandler implements EventHandler<RequestEvent> {
     /**
      * The snapshots of a batch's requests in one query: each {@link #handle} then finds its snapshot in the
      * session instead of asking the database (one round trip per batch instead of one per event, which under
-     * intake load made this consumer's pace that of a busy database's answers), and knows without asking which
-     * requests have none yet (a submission, most of intake's events). Likewise the register of erased people,
-     * for all the people the events name, in one query.
+     * intake load made this consumer's pace that of a busy database's answers). Likewise the register of erased
+     * people, for all the people the events name, in one query.
      */
     @Override
     public void prepare(List<RequestEvent> events) {
-        Set<UUID> absent = new HashSet<>();
-        events.forEach(e -> absent.add(e.requestId()));
-        List<RequestSnapshot> found = RequestSnapshot.list("requestId in ?1", List.copyOf(absent));
-        found.forEach(snapshot -> absent.remove(snapshot.requestId));
-        registry.putResource(ABSENT, absent);
+        List<UUID> ids = events.stream().map(RequestEvent::requestId).distinct().toList();
+        if (ids.size() > 1) {
+            RequestSnapshot.list("requestId in ?1", ids);
+        }
         erasedPeople.prepare(events.stream().flatMap(e -> Stream.of(e.requester(), e.onBehalfOf())).toList());
     }
 
     @Override
     public void handle(RequestEvent event, EventMetadata metadata) {
-        @SuppressWarnings("unchecked")
-        Set<UUID> absent = (Set<UUID>) registry.getResource(ABSENT);
-        // removed: once persisted below, the snapshot is in the session for the batch's later events
-        RequestSnapshot snapshot = absent != null && absent.remove(event.requestId()) ? null
-                : RequestSnapshot.findById(event.requestId());
+        RequestSnapshot snapshot = RequestSnapshot.findById(event.requestId());
         boolean isNew = snapshot == null;
         if (isNew) {
             snapshot = new RequestSnapshot();
