@@ -167,6 +167,29 @@ public final class LabelledExamples {
         return largest;
     }
 
+    /**
+     * The lowest cosine similarity between an example's vector here and the same example's in {@code other} (1: the
+     * same directions); -1 when they differ in shape or labels.
+     */
+    public double lowestCosine(LabelledExamples other) {
+        if (other.vectors.length != vectors.length || other.dimensions != dimensions || !Arrays.equals(masks, other.masks)) {
+            return -1;
+        }
+        double lowest = 1;
+        for (int k = 0; k < vectors.length; k++) {
+            double dot = 0;
+            double a = 0;
+            double b = 0;
+            for (int i = 0; i < dimensions; i++) {
+                dot += vectors[k][i] * other.vectors[k][i];
+                a += vectors[k][i] * vectors[k][i];
+                b += other.vectors[k][i] * other.vectors[k][i];
+            }
+            lowest = Math.min(lowest, a == 0 || b == 0 ? (a == b ? 1 : 0) : dot / Math.sqrt(a * b));
+        }
+        return lowest;
+    }
+
     public void write(OutputStream stream) throws IOException {
         DataOutputStream out = new DataOutputStream(stream);
         out.writeInt(MAGIC);

@@ -19,6 +19,11 @@ import org.junit.jupiter.api.Test;
  */
 class ModelTrainingTest {
 
+    /** How close the retrained files must be to the committed ones on any CPU (see the end of the test). */
+    private static final double MIN_COSINE = 0.99;
+    private static final double MAX_WEIGHT_DIFFERENCE = 0.02;
+    private static final double MAX_THRESHOLD_DIFFERENCE = 0.025;
+
     @Test
     void theCommittedWeightsAreWhatTheCorpusTrains() throws Exception {
         LabelledCorpus corpus = LabelledCorpus.folder(ModelTraining.CORPUS);
@@ -51,15 +56,17 @@ class ModelTrainingTest {
             committedExamples = LabelledExamples.read(in);
         }
         int steps = committedExamples.largestDifference(training.examples());
-        assertTrue(steps >= 0 && steps <= 1, "the committed labelled examples are the corpus's embeddings and labels: " + steps);
+        double cosine = committedExamples.lowestCosine(training.examples());
+        assertTrue(steps >= 0, "the committed labelled examples are the corpus's examples with the corpus's labels");
         LinearModel committed = SemanticAnalyser.standardModel();
         assertEquals(committed.embeddingModel(), trained.embeddingModel());
         List<LinearModel.Head> expected = committed.heads();
         List<LinearModel.Head> actual = trained.heads();
         assertEquals(expected.stream().map(LinearModel.Head::name).toList(), actual.stream().map(LinearModel.Head::name).toList());
         double largest = 0;
+        double threshold = 0;
         for (int h = 0; h < expected.size(); h++) {
-            assertEquals(expected.get(h).threshold(), actual.get(h).threshold(), 0.011, expected.get(h).name() + " threshold");
+            threshold = Math.max(threshold, Math.abs(expected.get(h).threshold() - actual.get(h).threshold()));
             for (int k = 0; k < expected.get(h).weights().length; k++) {
                 largest = Math.max(largest, Math.abs(expected.get(h).bias()[k] - actual.get(h).bias()[k]));
                 for (int i = 0; i < expected.get(h).weights()[k].length; i++) {
@@ -67,9 +74,20 @@ class ModelTrainingTest {
                 }
             }
         }
-        System.out.printf("retrained on %d sentences: largest weight difference to the committed model %.2e%n",
-                corpus.examples().size(), largest);
-        // The embeddings may differ in their last bits between CPUs (ONNX Runtime kernels), nothing more.
-        assertTrue(largest < 0.02, "the committed model is not what the corpus trains: difference " + largest);
+        System.out.printf("retrained on %d sentences: labelled examples up to %d quantisation steps from the committed"
+                + " ones (lowest cosine %.5f), largest weight difference to the committed model %.2e, largest threshold"
+                + " difference %.2f (%s against %s)%n", corpus.examples().size(), steps, cosine, largest, threshold,
+                actual.stream().map(LinearModel.Head::threshold).toList(), expected.stream().map(LinearModel.Head::threshold).toList());
+        // The embeddings differ between CPUs, by more than their last bits: ONNX Runtime documents that its u8s8
+        // int8 kernels use VPMADDUBSW on x86-64 CPUs without VNNI, whose 16-bit sums may saturate. The committed
+        // files were written on an Intel Xeon (0-1 steps apart there, thresholds within 0.01). On an AMD EPYC with
+        // AVX2 and no VNNI the same corpus gives examples up to 10 steps apart (lowest cosine 0.9967), weights
+        // within 5.5e-3, and cross-validation picks thresholds up to 0.02 away (themes 0.40 for 0.42: neighbours on
+        // its grid of 0.01). What must hold on any CPU: the same examples with the same labels, in the same
+        // directions, nearly the same weights and thresholds.
+        assertTrue(cosine >= MIN_COSINE, "the committed labelled examples are the corpus's embeddings: lowest cosine "
+                + cosine + ", " + steps + " steps");
+        assertTrue(largest < MAX_WEIGHT_DIFFERENCE, "the committed model is not what the corpus trains: difference " + largest);
+        assertTrue(threshold <= MAX_THRESHOLD_DIFFERENCE, "the committed thresholds are not what the corpus trains: " + threshold);
     }
 }
