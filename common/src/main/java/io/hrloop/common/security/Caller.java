@@ -1,8 +1,10 @@
 package io.hrloop.common.security;
 
+import java.time.Instant;
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -64,6 +66,15 @@ public class Caller {
     public String locale() {
         String locale = claim(claims.locale());
         return locale == null || locale.isBlank() || locale.length() > 35 ? null : locale;
+    }
+
+    /** When the token was issued ({@code iat}), or null when it does not say. */
+    public Instant issuedAt() {
+        Object iat = jwt.getClaim("iat");
+        if (iat instanceof Number number) {
+            return Instant.ofEpochSecond(number.longValue());
+        }
+        return iat instanceof JsonNumber number ? Instant.ofEpochSecond(number.longValue()) : null;
     }
 
     /** HR staff see beyond their own requests and feedback. */

@@ -46,7 +46,8 @@ public class ContactSightings {
             return;
         }
         if (person != null && !person.isBlank() && person.length() <= 200) {
-            contacts.sighted(person, caller.mailAddress(), caller.locale(), caller.team(), caller.roles());
+            contacts.sighted(person, caller.mailAddress(), caller.locale(), caller.team(), caller.roles(),
+                    caller.issuedAt());
         }
     }
 }

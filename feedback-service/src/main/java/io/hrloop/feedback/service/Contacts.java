@@ -1,6 +1,7 @@
 package io.hrloop.feedback.service;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.hibernate.query.NativeQuery;
 
 import io.hrloop.common.api.ETags;
 import io.hrloop.common.db.DatabaseTrouble;
+import io.hrloop.common.erasure.ErasedPeople;
 import io.hrloop.common.security.Roles;
 import io.hrloop.common.security.Sightings;
 import io.hrloop.common.time.Times;
@@ -46,8 +48,13 @@ public class Contacts {
         this.times = times;
     }
 
-    /** Notes a caller as their token describes them. Cheap on the hot path, and never fails the call. */
-    public void sighted(String personId, String email, String locale, String team, Collection<String> roles) {
+    /**
+     * Notes a caller as their token describes them. Cheap on the hot path, and never fails the call. A token issued
+     * before the person was erased ({@code issuedAt} at or before the erasure, or unknown) writes nothing: the
+     * erasure deleted their entry, and a token still valid for an hour after it must not bring their address back.
+     */
+    public void sighted(String personId, String email, String locale, String team, Collection<String> roles,
+            Instant issuedAt) {
         String hrRoles = hrRoles(roles);
         String teamOrNull = team == null || team.length() > 100 ? null : team;
         String fingerprint = email + "|" + locale + "|" + teamOrNull + "|" + hrRoles;
@@ -56,7 +63,13 @@ public class Contacts {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> write(personId, email, locale, teamOrNull, hrRoles));
+            int written = QuarkusTransaction.requiringNew()
+                    .call(() -> write(personId, email, locale, teamOrNull, hrRoles, issuedAt));
+            if (written == 0) {
+                // Erased since the token was issued: not noted as seen, so that a token issued after the erasure
+                // (a new sign-in) is recorded at its first call, not an hour later.
+                sightings.forget(personId);
+            }
         } catch (RuntimeException e) {
             boolean database = DatabaseTrouble.isDatabaseTrouble(e);
             sightings.failed(personId, now, database);
@@ -67,15 +80,22 @@ public class Contacts {
         }
     }
 
-    private void write(String personId, String email, String locale, String team, String hrRoles) {
-        entityManager.createNativeQuery("""
+    /** Writes the entry; 0 when the person was erased since the token was issued. */
+    private int write(String personId, String email, String locale, String team, String hrRoles, Instant issuedAt) {
+        // One statement: the erasure register (erased_person) is asked in the insert itself.
+        var insert = entityManager.createNativeQuery("""
                 insert into person_contact (person_id, email, locale, team, roles)
-                values (?1, cast(?2 as varchar(320)), cast(?3 as varchar(35)), cast(?4 as varchar(100)), ?5)
+                select ?1, cast(?2 as varchar(320)), cast(?3 as varchar(35)), cast(?4 as varchar(100)), ?5
+                where not exists (select 1 from erased_person where person_key = ?6%s)
                 on conflict (person_id) do update set email = coalesce(excluded.email, person_contact.email),
                     locale = coalesce(excluded.locale, person_contact.locale), team = excluded.team,
-                    roles = excluded.roles""")
+                    roles = excluded.roles""".formatted(issuedAt == null ? "" : " and erased_at >= ?7"))
                 .setParameter(1, personId).setParameter(2, email).setParameter(3, locale).setParameter(4, team)
-                .setParameter(5, hrRoles).executeUpdate();
+                .setParameter(5, hrRoles).setParameter(6, ErasedPeople.key(personId));
+        if (issuedAt != null) {
+            insert.setParameter(7, issuedAt.atOffset(ZoneOffset.UTC));
+        }
+        return insert.executeUpdate();
     }
 
     /** A requester's address and language from hr.request.resolved, in the consumer's transaction. */

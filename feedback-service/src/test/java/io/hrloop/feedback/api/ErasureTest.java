@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.hrloop.common.erasure.ErasedPeople;
 import io.hrloop.feedback.domain.RequestSnapshot;
 import io.hrloop.feedback.support.Db;
 import io.hrloop.feedback.support.Release;
@@ -101,6 +102,44 @@ class ErasureTest {
         Db.await(() -> ((Number) Db.single("select count(*) from inbox_event where event_id = ?1", again)).intValue(),
                 n -> n > 0, "second erasure applied");
         assertEquals(afterFirst, fingerprints(), "a repeated erasure changes nothing");
+    }
+
+    /**
+     * A token outlives the erasure (for up to its lifetime): a call with a token issued before it must not write the
+     * person's address back (the erasure deleted their contact entry and forgot the sighting), while a token issued
+     * after it is a new sign-in and is noted as usual.
+     */
+    @Test
+    void aTokenIssuedBeforeTheErasureDoesNotBringTheirAddressBack() throws InterruptedException {
+        String person = "emp-erase-token-" + UUID.randomUUID();
+        String address = "t" + UUID.randomUUID().toString().substring(0, 8) + "@hrloop.test";
+        String before = Tokens.withEmail(person, null, address, "de", "employee");
+        given().auth().oauth2(before).when().get("/api/v1/surveys").then().statusCode(200);
+        assertEquals(1L, contactsOf(person), "seen before the erasure");
+
+        String erasure = RequestEvents.erased(person, "erased-" + UUID.randomUUID().toString().substring(0, 12));
+        Db.await(() -> ((Number) Db.single("select count(*) from inbox_event where event_id = ?1", erasure)).intValue(),
+                n -> n > 0, "erasure applied");
+        assertEquals(0L, contactsOf(person), "the erasure deleted the entry");
+
+        given().auth().oauth2(before).when().get("/api/v1/surveys").then().statusCode(200);
+        assertEquals(0L, contactsOf(person), "the token issued before the erasure writes nothing");
+
+        // iat is in whole seconds: a token issued in the erasure's second still counts as issued before it.
+        long erasedAt = ((Number) Db.single("select cast(extract(epoch from erased_at) * 1000 as bigint)"
+                + " from erased_person where person_key = ?1", ErasedPeople.key(person))).longValue();
+        long wait = erasedAt + 1000 - System.currentTimeMillis();
+        if (wait > 0) {
+            Thread.sleep(wait + 50);
+        }
+        String after = Tokens.withEmail(person, null, address, "de", "employee");
+        given().auth().oauth2(after).when().get("/api/v1/surveys").then().statusCode(200);
+        assertEquals(1L, contactsOf(person), "a token issued after the erasure is a new sign-in");
+        assertEquals(address, Db.single("select email from person_contact where person_id = ?1", person));
+    }
+
+    private static long contactsOf(String person) {
+        return ((Number) Db.single("select count(*) from person_contact where person_id = ?1", person)).longValue();
     }
 
     /**
