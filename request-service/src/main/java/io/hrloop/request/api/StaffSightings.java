@@ -35,7 +35,8 @@ public class StaffSightings {
             return;
         }
         if (person != null && !person.isBlank() && person.length() <= 200) {
-            staff.sighted(person, caller.roles(), caller.team(), caller.mailAddress(), caller.locale());
+            staff.sighted(person, caller.roles(), caller.team(), caller.mailAddress(), caller.locale(),
+                    caller.issuedAt());
         }
     }
 }

@@ -36,6 +36,11 @@ public class Access {
         return caller.mailAddress();
     }
 
+    /** When the caller's token was issued, or null when it does not say. */
+    public java.time.Instant issuedAt() {
+        return caller.issuedAt();
+    }
+
     /** The caller's language from their token, when it says. */
     public String locale() {
         return caller.locale();

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.hrloop.common.contract.PersonErased;
+import io.hrloop.common.erasure.ErasedPeople;
 import io.hrloop.common.mail.MailOutbox;
 import io.hrloop.common.outbox.Outbox;
 import io.hrloop.common.time.Times;
@@ -42,9 +43,11 @@ public class ErasureService {
     private final Outbox outbox;
     private final MailOutbox mailOutbox;
     private final Times times;
+    private final ErasedPeople erasedPeople;
 
     public ErasureService(EntityManager entityManager, Access access, AuditLog audit, StaffRegister staff,
-            Outbox outbox, MailOutbox mailOutbox, Times times) {
+            Outbox outbox, MailOutbox mailOutbox, Times times, ErasedPeople erasedPeople) {
+        this.erasedPeople = erasedPeople;
         this.mailOutbox = mailOutbox;
         this.entityManager = entityManager;
         this.access = access;
@@ -134,6 +137,8 @@ public class ErasureService {
             audit.record(request, now, admin, "erasure", null, pseudonym, "a person's data was pseudonymised", false);
         }
         staff.forget(personId);
+        // The register of erased people, so that a token issued before now enters them in no register again.
+        erasedPeople.record(personId, pseudonym);
         outbox.publish(new PersonErased(personId, pseudonym, now.atOffset(ZoneOffset.UTC), admin));
         return new Erasure(personId, pseudonym, now, admin, requests, comments, declines, history, staffEntries,
                 idempotency, views);

@@ -15,6 +15,7 @@ import io.hrloop.common.api.ETags;
 import io.hrloop.common.api.Page;
 import io.hrloop.common.db.DatabaseTrouble;
 import io.hrloop.common.domain.DomainException;
+import io.hrloop.common.erasure.ErasedPeople;
 import io.hrloop.common.security.Roles;
 import io.hrloop.common.security.Sightings;
 import io.hrloop.common.time.Times;
@@ -51,11 +52,15 @@ public class StaffRegister {
      * only pauses the sightings for a while (a failed write is tried again at the next call after that).
      */
     public void sighted(String personId, Collection<String> roles, String teamClaim) {
-        sighted(personId, roles, teamClaim, null, null);
+        sighted(personId, roles, teamClaim, null, null, null);
     }
 
-    /** As above, with the address and language of the member's token (service-level alerts go there). */
-    public void sighted(String personId, Collection<String> roles, String teamClaim, String email, String locale) {
+    /**
+     * As above, with the address and language of the member's token (service-level alerts go there) and when it
+     * was issued: a token issued before the person's erasure (or one that does not say when) enters no one.
+     */
+    public void sighted(String personId, Collection<String> roles, String teamClaim, String email, String locale,
+            Instant issuedAt) {
         String hrRoles = StaffMember.hrRoles(roles);
         String team = teamClaim == null || teamClaim.length() > 100 ? null : teamClaim;
         String fingerprint = hrRoles + "|" + team + "|" + email + "|" + locale;
@@ -66,16 +71,24 @@ public class StaffRegister {
         if (hrRoles.isEmpty()) {
             // Most callers have no HR role: their call never waits on the register. Only a former member's
             // entry changes (it loses its roles), in the background.
-            Infrastructure.getDefaultWorkerPool().execute(() -> record(personId, hrRoles, team, email, locale, now));
+            Infrastructure.getDefaultWorkerPool()
+                    .execute(() -> record(personId, hrRoles, team, email, locale, now, issuedAt));
         } else {
             // Staff are recorded before their call goes on, so that they can be given a request right after.
-            record(personId, hrRoles, team, email, locale, now);
+            record(personId, hrRoles, team, email, locale, now, issuedAt);
         }
     }
 
-    private void record(String personId, String hrRoles, String team, String email, String locale, Instant now) {
+    private void record(String personId, String hrRoles, String team, String email, String locale, Instant now,
+            Instant issuedAt) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> write(personId, hrRoles, team, email, locale, now));
+            int written = QuarkusTransaction.requiringNew()
+                    .call(() -> write(personId, hrRoles, team, email, locale, now, issuedAt));
+            if (written == 0 && !hrRoles.isEmpty()) {
+                // Erased since the token was issued: not noted as seen, so that a token issued after the erasure
+                // enters them at its first call.
+                sightings.forget(personId);
+            }
         } catch (RuntimeException e) {
             if (DatabaseTrouble.isDatabaseTrouble(e)) {
                 sightings.failed(personId, now, true);
@@ -89,7 +102,8 @@ public class StaffRegister {
     /** Records the caller at once, inside the current transaction (before they take a request themself). */
     public void sightCaller() {
         String team = access.team() == null || access.team().length() > 100 ? null : access.team();
-        write(access.me(), StaffMember.hrRoles(access.roles()), team, access.email(), access.locale(), times.now());
+        write(access.me(), StaffMember.hrRoles(access.roles()), team, access.email(), access.locale(), times.now(),
+                access.issuedAt());
     }
 
     /** Forgets what this replica wrote of a person (after an erasure, their next call is a new sighting). */
@@ -97,33 +111,43 @@ public class StaffRegister {
         sightings.forget(personId);
     }
 
-    private void write(String personId, String hrRoles, String team, String email, String locale, Instant now) {
+    /**
+     * Writes the caller's entry; 0 rows when there was nothing to change, or when the person was erased since the
+     * token was issued (the erasure's register, {@code erased_person}, is asked in the insert itself).
+     */
+    private int write(String personId, String hrRoles, String team, String email, String locale, Instant now,
+            Instant issuedAt) {
         if (hrRoles.isEmpty()) {
             // No HR role (any more): a register entry loses its roles; nobody else enters the register.
-            entityManager.createNativeQuery("""
+            return entityManager.createNativeQuery("""
                     update staff_member set roles = '', source = 'TOKEN', last_seen_at = :now, updated_at = :now,
                         updated_by = null, version = version + 1
                     where person_id = :p and roles <> ''""")
                     .setParameter("p", personId).setParameter("now", now.atOffset(ZoneOffset.UTC)).executeUpdate();
-            return;
         }
         // Team and roles follow the token; a row whose team and roles the token confirms keeps its version. The
         // address and language follow the token too (they are not part of the entry hr-admin manages).
         String changed = "(staff_member.team is distinct from excluded.team or staff_member.roles <> excluded.roles)";
-        entityManager.createNativeQuery("""
+        var insert = entityManager.createNativeQuery("""
                 insert into staff_member (person_id, team, roles, active, source, last_seen_at, updated_at, version,
                     email, locale)
-                values (:p, cast(:team as varchar(100)), :roles, true, 'TOKEN', :now, :now, 0,
-                    cast(:email as varchar(320)), cast(:locale as varchar(35)))
+                select :p, cast(:team as varchar(100)), :roles, true, 'TOKEN', :now, :now, 0,
+                    cast(:email as varchar(320)), cast(:locale as varchar(35))
+                where not exists (select 1 from erased_person where person_key = :key%2$s)
                 on conflict (person_id) do update set last_seen_at = excluded.last_seen_at,
                     team = excluded.team, roles = excluded.roles, email = excluded.email, locale = excluded.locale,
                     source = case when %1$s then 'TOKEN' else staff_member.source end,
                     updated_at = case when %1$s then excluded.updated_at else staff_member.updated_at end,
                     updated_by = case when %1$s then null else staff_member.updated_by end,
-                    version = staff_member.version + case when %1$s then 1 else 0 end""".formatted(changed))
+                    version = staff_member.version + case when %1$s then 1 else 0 end""".formatted(changed,
+                        issuedAt == null ? "" : " and erased_at >= :iat"))
                 .setParameter("p", personId).setParameter("team", team).setParameter("roles", hrRoles)
                 .setParameter("email", email).setParameter("locale", locale)
-                .setParameter("now", now.atOffset(ZoneOffset.UTC)).executeUpdate();
+                .setParameter("now", now.atOffset(ZoneOffset.UTC)).setParameter("key", ErasedPeople.key(personId));
+        if (issuedAt != null) {
+            insert.setParameter("iat", issuedAt.atOffset(ZoneOffset.UTC));
+        }
+        return insert.executeUpdate();
     }
 
     /** Refuses (422 {@code owner-not-eligible}) an owner the register does not allow for this request. */

@@ -103,6 +103,30 @@ class ErasureTest {
                 .body("items.find { it.field == 'owner' }.after", equalTo(pseudonym));
     }
 
+    /**
+     * A token outlives the erasure (for up to its lifetime): a call with a token issued before it enters the person in
+     * the staff register no more, with their address; a token issued after it is a new sign-in.
+     */
+    @Test
+    void aTokenIssuedBeforeTheErasureEntersThemInTheRegisterNoMore() throws InterruptedException {
+        String team = unique("team");
+        String member = unique("agent");
+        String before = agent(member, team);
+        as(before).get("/api/v1/requests").then().statusCode(200);
+        as(admin()).get("/api/v1/staff/" + member).then().statusCode(200);
+
+        as(admin()).delete("/api/v1/people/" + member).then().statusCode(200);
+        long erased = System.currentTimeMillis();
+        as(admin()).get("/api/v1/staff/" + member).then().statusCode(404);
+        as(before).get("/api/v1/requests").then().statusCode(200);
+        as(admin()).get("/api/v1/staff/" + member).then().statusCode(404);
+
+        // iat is in whole seconds: a token issued in the erasure's second still counts as issued before it.
+        Thread.sleep(Math.max(0, erased + 1100 - System.currentTimeMillis()));
+        as(agent(member, team)).get("/api/v1/requests").then().statusCode(200);
+        as(admin()).get("/api/v1/staff/" + member).then().statusCode(200).body("team", equalTo(team));
+    }
+
     @Test
     void onlyHrAdminErasesAndRepeatingIsHarmless() {
         as(Api.lead(unique("lead"), "t")).delete("/api/v1/people/someone").then().statusCode(403);
