@@ -36,7 +36,7 @@ class LoopMailTest {
     /**
      * Longer than one send the mail server never answers (hrloop.mail.relay.send-timeout, 30 s) and the retry after
      * it: on a slow machine, a connection made just after the server's restart (erasureTakesTheAddress...) once hung
-     * until the server closed it at 30 s, and the mail arrived with the retry, after a wait of 30 s had ended.
+     * until the server closed it at 30 s (421), and a wait of 30 s ended before the retry could deliver the mail.
      */
     static final Duration WAIT = Duration.ofSeconds(75);
 
