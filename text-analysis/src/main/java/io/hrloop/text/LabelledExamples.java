@@ -153,7 +153,7 @@ public final class LabelledExamples {
 
     /** The largest difference, in quantisation steps, between this and another set's vectors; -1 when they differ in shape or labels. */
     public int largestDifference(LabelledExamples other) {
-        if (other.vectors.length != vectors.length || other.dimensions != dimensions || !Arrays.equals(masks, other.masks)) {
+        if (!sameExamples(other)) {
             return -1;
         }
         int largest = 0;
@@ -172,7 +172,7 @@ public final class LabelledExamples {
      * same directions); -1 when they differ in shape or labels.
      */
     public double lowestCosine(LabelledExamples other) {
-        if (other.vectors.length != vectors.length || other.dimensions != dimensions || !Arrays.equals(masks, other.masks)) {
+        if (!sameExamples(other)) {
             return -1;
         }
         double lowest = 1;
@@ -188,6 +188,11 @@ public final class LabelledExamples {
             lowest = Math.min(lowest, a == 0 || b == 0 ? (a == b ? 1 : 0) : dot / Math.sqrt(a * b));
         }
         return lowest;
+    }
+
+    /** Whether {@code other} holds as many examples of as many dimensions, with the same labels. */
+    private boolean sameExamples(LabelledExamples other) {
+        return other.vectors.length == vectors.length && other.dimensions == dimensions && Arrays.equals(masks, other.masks);
     }
 
     public void write(OutputStream stream) throws IOException {

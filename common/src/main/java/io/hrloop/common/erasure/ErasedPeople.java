@@ -3,6 +3,8 @@ package io.hrloop.common.erasure;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,6 +15,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -117,6 +120,26 @@ public class ErasedPeople {
     @SuppressWarnings("unchecked")
     private Map<String, String> prepared() {
         return (Map<String, String>) registry.getResource(PREPARED);
+    }
+
+    /**
+     * A condition for a statement that writes what a caller's token says of them: true unless the person was erased
+     * at or after {@code issuedAt}, the token's {@code iat} (any erasure when null: a token that does not say when it
+     * was issued). Its parameters are named {@code erasedKey} and {@code erasedSince}: bind them with
+     * {@link #bindNotErasedSince}. A bearer token outlives the erasure; one issued before it must not write them back.
+     */
+    public static String notErasedSince(Instant issuedAt) {
+        return "not exists (select 1 from " + TABLE + " where person_key = :erasedKey"
+                + (issuedAt == null ? "" : " and erased_at >= :erasedSince") + ")";
+    }
+
+    /** Binds the parameters of {@link #notErasedSince} for {@code personId} and the same {@code issuedAt}. */
+    public static <Q extends Query> Q bindNotErasedSince(Q query, String personId, Instant issuedAt) {
+        query.setParameter("erasedKey", key(personId));
+        if (issuedAt != null) {
+            query.setParameter("erasedSince", issuedAt.atOffset(ZoneOffset.UTC));
+        }
+        return query;
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.hrloop.feedback.service;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -83,19 +82,16 @@ public class Contacts {
     /** Writes the entry; 0 when the person was erased since the token was issued. */
     private int write(String personId, String email, String locale, String team, String hrRoles, Instant issuedAt) {
         // One statement: the erasure register (erased_person) is asked in the insert itself.
-        var insert = entityManager.createNativeQuery("""
+        return ErasedPeople.bindNotErasedSince(entityManager.createNativeQuery("""
                 insert into person_contact (person_id, email, locale, team, roles)
-                select ?1, cast(?2 as varchar(320)), cast(?3 as varchar(35)), cast(?4 as varchar(100)), ?5
-                where not exists (select 1 from erased_person where person_key = ?6%s)
+                select :p, cast(:email as varchar(320)), cast(:locale as varchar(35)), cast(:team as varchar(100)),
+                    :roles
+                where %s
                 on conflict (person_id) do update set email = coalesce(excluded.email, person_contact.email),
                     locale = coalesce(excluded.locale, person_contact.locale), team = excluded.team,
-                    roles = excluded.roles""".formatted(issuedAt == null ? "" : " and erased_at >= ?7"))
-                .setParameter(1, personId).setParameter(2, email).setParameter(3, locale).setParameter(4, team)
-                .setParameter(5, hrRoles).setParameter(6, ErasedPeople.key(personId));
-        if (issuedAt != null) {
-            insert.setParameter(7, issuedAt.atOffset(ZoneOffset.UTC));
-        }
-        return insert.executeUpdate();
+                    roles = excluded.roles""".formatted(ErasedPeople.notErasedSince(issuedAt)))
+                .setParameter("p", personId).setParameter("email", email).setParameter("locale", locale)
+                .setParameter("team", team).setParameter("roles", hrRoles), personId, issuedAt).executeUpdate();
     }
 
     /** A requester's address and language from hr.request.resolved, in the consumer's transaction. */

@@ -1,5 +1,6 @@
 package io.hrloop.request.service;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ public class Access {
     }
 
     /** When the caller's token was issued, or null when it does not say. */
-    public java.time.Instant issuedAt() {
+    public Instant issuedAt() {
         return caller.issuedAt();
     }
 

@@ -128,26 +128,22 @@ public class StaffRegister {
         // Team and roles follow the token; a row whose team and roles the token confirms keeps its version. The
         // address and language follow the token too (they are not part of the entry hr-admin manages).
         String changed = "(staff_member.team is distinct from excluded.team or staff_member.roles <> excluded.roles)";
-        var insert = entityManager.createNativeQuery("""
+        return ErasedPeople.bindNotErasedSince(entityManager.createNativeQuery("""
                 insert into staff_member (person_id, team, roles, active, source, last_seen_at, updated_at, version,
                     email, locale)
                 select :p, cast(:team as varchar(100)), :roles, true, 'TOKEN', :now, :now, 0,
                     cast(:email as varchar(320)), cast(:locale as varchar(35))
-                where not exists (select 1 from erased_person where person_key = :key%2$s)
+                where %2$s
                 on conflict (person_id) do update set last_seen_at = excluded.last_seen_at,
                     team = excluded.team, roles = excluded.roles, email = excluded.email, locale = excluded.locale,
                     source = case when %1$s then 'TOKEN' else staff_member.source end,
                     updated_at = case when %1$s then excluded.updated_at else staff_member.updated_at end,
                     updated_by = case when %1$s then null else staff_member.updated_by end,
                     version = staff_member.version + case when %1$s then 1 else 0 end""".formatted(changed,
-                        issuedAt == null ? "" : " and erased_at >= :iat"))
+                        ErasedPeople.notErasedSince(issuedAt)))
                 .setParameter("p", personId).setParameter("team", team).setParameter("roles", hrRoles)
                 .setParameter("email", email).setParameter("locale", locale)
-                .setParameter("now", now.atOffset(ZoneOffset.UTC)).setParameter("key", ErasedPeople.key(personId));
-        if (issuedAt != null) {
-            insert.setParameter("iat", issuedAt.atOffset(ZoneOffset.UTC));
-        }
-        return insert.executeUpdate();
+                .setParameter("now", now.atOffset(ZoneOffset.UTC)), personId, issuedAt).executeUpdate();
     }
 
     /** Refuses (422 {@code owner-not-eligible}) an owner the register does not allow for this request. */
