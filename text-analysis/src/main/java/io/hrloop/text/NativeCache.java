@@ -3,9 +3,13 @@ package io.hrloop.text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -78,9 +82,15 @@ final class NativeCache {
         return o == null || a == null ? null : o + "-" + a;
     }
 
+    /** A partial file no process has written to for this long was left by one that died while copying. */
+    static final Duration ABANDONED = Duration.ofMinutes(10);
+
     /**
      * Copies a resource to {@code directory/name}, through a partial file and an atomic rename: another service on
-     * the same machine that has the previous copy loaded keeps it, one that loads meanwhile gets a whole file.
+     * the same machine that has the previous copy loaded keeps it, one that loads meanwhile gets a whole file. A copy
+     * that fails deletes its partial file; partial files of {@code name} that nobody has written to for
+     * {@link #ABANDONED} were left by a process killed while it copied (a pod killed during its start, which keeps
+     * its {@code /tmp} volume across restarts) and are deleted first, so that they do not fill the directory.
      */
     static Path extract(ClassLoader loader, String resource, Path directory, String name) {
         try (InputStream in = loader.getResourceAsStream(resource)) {
@@ -88,13 +98,33 @@ final class NativeCache {
                 throw new IllegalStateException("missing " + resource);
             }
             Files.createDirectories(directory);
+            deleteAbandoned(directory, name);
             Path target = directory.resolve(name);
             Path partial = Files.createTempFile(directory, name, ".part");
-            Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteAbandoned(Path directory, String name) throws IOException {
+        Instant before = Instant.now().minus(ABANDONED);
+        try (DirectoryStream<Path> partials = Files.newDirectoryStream(directory, name + "*.part")) {
+            for (Path partial : partials) {
+                try {
+                    if (Files.getLastModifiedTime(partial).toInstant().isBefore(before)) {
+                        Files.deleteIfExists(partial);
+                    }
+                } catch (NoSuchFileException e) {
+                    // another service deleted it first
+                }
+            }
         }
     }
 
