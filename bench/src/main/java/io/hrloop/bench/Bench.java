@@ -215,7 +215,9 @@ public final class Bench {
                 + Report.f("%.1f GiB RAM", gib) + ", " + System.getProperty("os.name") + " "
                 + System.getProperty("os.version") + ", JDK " + System.getProperty("java.version") + "\n"
                 + "- **Load:** closed loop, warm-up of at least " + o.warmup.toSeconds() + " s that goes on in "
-                + Load.STEADY_WINDOW.toSeconds() + " s windows until two in a row have not raised the best rate by 2 % (at most "
+                + Load.STEADY_WINDOW.toSeconds() + " s windows until two in a row have not raised the best rate by 2 % and the "
+                + "JIT compiler threads of the request-service JVM under load used under "
+                + Report.f("%.0f", Load.JIT_SETTLED * 100) + " % of a core in each (at most "
                 + Load.MAX_WARMUP.toSeconds() + " s; each row says how long), then " + o.measure.toSeconds()
                 + " s measured; a fixed-rate load warms up for " + o.warmup.toSeconds() + " s; latency from sending to the last byte of the answer (HdrHistogram); the whole stack, "
                 + "the load generator and PostgreSQL share the machine\n";

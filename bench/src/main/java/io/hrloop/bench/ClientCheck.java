@@ -51,7 +51,7 @@ final class ClientCheck {
             String wrkBefore = wrk(port, uri, connections, post ? lua : null, warmup, o.measure);
             Load.Result mine = Load.run(what, port, () -> new Load.Call(post ? HttpMethod.POST : HttpMethod.GET,
                     uri, post ? token : null, post ? body : null, post ? Map.of("Idempotency-Key",
-                            UUID.randomUUID().toString()) : Map.of()), connections, warmup, o.measure, new Load.Window() {
+                            UUID.randomUUID().toString()) : Map.of()), connections, warmup, o.measure, 0, new Load.Window() {
                                 public void started() {
                                 }
 

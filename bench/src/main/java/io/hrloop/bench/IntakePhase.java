@@ -42,10 +42,10 @@ final class IntakePhase {
         }
     }
 
-    /** Intake without extras, e.g. against another JVM; starts once the consumers have caught up. */
-    Load.Result plain(int port, int connections, Duration warmup) {
+    /** Intake without extras, e.g. against another JVM ({@code pid}); starts once the consumers have caught up. */
+    Load.Result plain(int port, long pid, int connections, Duration warmup) {
         awaitDrained(o.drainCap);
-        return Load.run("intake", port, new Intake(tokens, o.idempotencyKeys), connections, warmup, o.measure,
+        return Load.run("intake", port, new Intake(tokens, o.idempotencyKeys), connections, warmup, o.measure, pid,
                 new Load.Window() {
                     public void started() {
                     }
@@ -108,7 +108,7 @@ final class IntakePhase {
             try {
                 r = rate > 0
                         ? Load.runAtRate("intake", stack.requests(), calls, rate, connections, o.warmup, o.measure, hooks)
-                        : Load.run("intake", stack.requests(), calls, connections, o.warmup, o.measure, hooks);
+                        : Load.run("intake", stack.requests(), calls, connections, o.warmup, o.measure, stack.requestPid(), hooks);
             } catch (Exception | Error e) {
                 if (loop != null) {
                     loop.cancel();
@@ -130,9 +130,9 @@ final class IntakePhase {
                     : Report.f("%d connections", connections);
             String what = load + (withLoop ? ", while the loop runs" : "") + (withJfr ? ", JFR recording" : "");
             report.row("1 intake", "POST /api/v1/requests, " + what,
-                    Report.f("%,.0f req/s, p50 %s / p99 %s / p99.9 %s ms, %d errors%s (after %.0f s warm-up)", r.perSecond(),
+                    Report.f("%,.0f req/s, p50 %s / p99 %s / p99.9 %s ms, %d errors%s (%s)", r.perSecond(),
                             Report.ms(r.millis(50)), Report.ms(r.millis(99)), Report.ms(r.millis(99.9)), r.errors(),
-                            r.errorKinds().isEmpty() ? "" : " " + r.errorKinds(), r.warmupSeconds()),
+                            r.errorKinds().isEmpty() ? "" : " " + r.errorKinds(), r.warmup()),
                     target ? "≥ 1000 req/s, p99 ≤ 50 ms, 0 errors" : "", target ? pass : null);
             double seconds = (window[1] - window[0]) / 1e9;
             double rsCpu = cpu[1].get("request-service") - cpu[0].get("request-service");

@@ -23,8 +23,11 @@ import io.vertx.core.http.HttpMethod;
  * recorded from sending to the last byte of the answer; non-2xx answers and failures are errors.
  * <p>
  * The warm-up lasts at least the given time and then goes on, in windows of {@link #STEADY_WINDOW}, until the
- * service's rate has stopped rising for two windows: a JVM that has just started compiles with C2 for a minute or more on two busy
- * cores, and a measurement taken before that is of the compiler, not of the service.
+ * service's rate has stopped rising for two windows and, where the service's process is given, its JIT compiler
+ * threads have been nearly idle in both: a JVM that has just started compiles with C2 for a minute or more on two
+ * busy cores (five minutes on an AMD EPYC under nested virtualisation, where the rate still rose from 146 to 307
+ * requests a second meanwhile, in steps the 2 % rule alone took for noise), and a measurement taken before that is
+ * of the compiler, not of the service.
  */
 final class Load {
 
@@ -33,7 +36,15 @@ final class Load {
     }
 
     record Result(String label, int connections, long requests, long errors, double seconds, Histogram latency,
-            Map<String, Long> errorKinds, double clientCpuSeconds, double warmupSeconds) {
+            Map<String, Long> errorKinds, double clientCpuSeconds, double warmupSeconds, double compilingAtWarm) {
+
+        /** What the row says about the warm-up: how long, and whether it ended at its cap with the JIT still busy. */
+        String warmup() {
+            return compilingAtWarm >= JIT_SETTLED
+                    ? Report.f("after %.0f s warm-up, ended at its cap with the service's JIT compilers still using %.0f %% of a core",
+                            warmupSeconds, compilingAtWarm * 100)
+                    : Report.f("after %.0f s warm-up", warmupSeconds);
+        }
 
         double perSecond() {
             return requests / seconds;
@@ -59,8 +70,13 @@ final class Load {
     static final Duration STEADY_WINDOW = Duration.ofSeconds(10);
     static final int FLAT_WINDOWS = 2;
     /** The longest warm-up, whether or not the rate has settled by then. */
-    static final Duration MAX_WARMUP = Duration.ofSeconds(120);
+    static final Duration MAX_WARMUP = Duration.ofSeconds(600);
     static final double STILL_RISING = 1.02;
+    /**
+     * The share of a core under which the JIT compilers count as settled: request-service's used 3 % once its rate
+     * had stopped rising, 12-16 % while it rose.
+     */
+    static final double JIT_SETTLED = 0.05;
 
     private Load() {
     }
@@ -84,14 +100,19 @@ final class Load {
             }
         }
 
-        Result result(String label, int connections, double seconds, long cpuNanos, double warmupSeconds) {
+        Result result(String label, int connections, double seconds, long cpuNanos, double warmupSeconds,
+                double compilingAtWarm) {
             return new Result(label, connections, requests.get(), errors.get(), seconds, recorder.getIntervalHistogram(),
-                    new TreeMap<>(errorKinds), cpuNanos / 1e9, warmupSeconds);
+                    new TreeMap<>(errorKinds), cpuNanos / 1e9, warmupSeconds, compilingAtWarm);
         }
     }
 
+    /**
+     * @param servicePid the process of the service under load, whose JIT compilers the warm-up waits for; 0 to wait
+     *     for the rate alone
+     */
     static Result run(String label, int port, Supplier<Call> calls, int connections, Duration warmup, Duration measure,
-            Window window) {
+            long servicePid, Window window) {
         Tally tally = new Tally();
         CountDownLatch stopped = new CountDownLatch(connections);
         AtomicLong warm = new AtomicLong();
@@ -123,12 +144,16 @@ final class Load {
             Http.sleep(warmup);
             double best = warm.get() / ((System.nanoTime() - warmStart) / 1e9);
             int flat = 0;
+            double compiling = 0;
             while (flat < FLAT_WINDOWS && System.nanoTime() - warmStart < MAX_WARMUP.toNanos()) {
                 long before = warm.get();
                 long from = System.nanoTime();
+                double compiledBefore = servicePid > 0 ? Procs.compilerCpuSeconds(servicePid) : 0;
                 Http.sleep(STEADY_WINDOW);
-                double rate = (warm.get() - before) / ((System.nanoTime() - from) / 1e9);
-                flat = rate > best * STILL_RISING ? 0 : flat + 1;
+                double seconds = (System.nanoTime() - from) / 1e9;
+                double rate = (warm.get() - before) / seconds;
+                compiling = servicePid > 0 ? Math.max(0, Procs.compilerCpuSeconds(servicePid) - compiledBefore) / seconds : 0;
+                flat = rate > best * STILL_RISING || compiling >= JIT_SETTLED ? 0 : flat + 1;
                 best = Math.max(best, rate);
             }
             double warmupSeconds = (System.nanoTime() - warmStart) / 1e9;
@@ -144,7 +169,7 @@ final class Load {
             window.ended();
             state.running = false;
             awaitQuietly(stopped);
-            return tally.result(label, connections, seconds, cpu, warmupSeconds);
+            return tally.result(label, connections, seconds, cpu, warmupSeconds, compiling);
         }
     }
 
@@ -199,7 +224,7 @@ final class Load {
             while (inFlight.get() > 0 && System.nanoTime() < waitEnd) {
                 Http.sleep(Duration.ofMillis(20));
             }
-            return tally.result(label, connections, seconds, cpu, warmup.toSeconds());
+            return tally.result(label, connections, seconds, cpu, warmup.toSeconds(), 0);
         }
     }
 

@@ -100,13 +100,13 @@ final class Phases {
         flags.addAll(o.prodAdd);
         Duration warmup = Duration.ofSeconds(Math.max(20, o.warmup.toSeconds()));
         int connections = o.connections.getFirst();
-        Load.Result own = intake.plain(stack.requests(), connections, warmup);
+        Load.Result own = intake.plain(stack.requests(), stack.requestPid(), connections, warmup);
         report.info("1 intake", Report.f("%d connections, the stack's request-service (`%s`), paired run", connections,
                 String.join(" ", original)), summary(own));
         try (Http http = new Http(2);
                 ServiceCopy copy = ServiceCopy.start(http, stack.requestPid(), stack.requests() + 10, o.prodDrop, o.prodAdd,
                         work.resolve("request-service-prod-flags.log"))) {
-            Load.Result r = intake.plain(copy.port, connections, warmup);
+            Load.Result r = intake.plain(copy.port, copy.pid(), connections, warmup);
             report.row("1 intake", Report.f("%d connections, request-service with `%s`, paired run", r.connections(),
                     String.join(" ", flags)), summary(r), "≥ 1000 req/s, p99 ≤ 50 ms, 0 errors",
                     r.perSecond() >= INTAKE_TARGET && r.millis(99) <= INTAKE_P99 && r.errors() == 0);
@@ -122,9 +122,8 @@ final class Phases {
     }
 
     static String summary(Load.Result r) {
-        return Report.f("%,.0f req/s, p50 %s / p99 %s / p99.9 %s ms, %d errors (after %.0f s warm-up)", r.perSecond(),
-                Report.ms(r.millis(50)), Report.ms(r.millis(99)), Report.ms(r.millis(99.9)), r.errors(),
-                r.warmupSeconds());
+        return Report.f("%,.0f req/s, p50 %s / p99 %s / p99.9 %s ms, %d errors (%s)", r.perSecond(),
+                Report.ms(r.millis(50)), Report.ms(r.millis(99)), Report.ms(r.millis(99.9)), r.errors(), r.warmup());
     }
 
     void memory() {

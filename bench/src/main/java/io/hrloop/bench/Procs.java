@@ -66,8 +66,13 @@ final class Procs {
     }
 
     private static String[] stat(long pid) {
+        return stat(String.valueOf(pid));
+    }
+
+    /** The fields of {@code /proc/<process>/stat} after the command name; {@code process} may be {@code <pid>/task/<tid>}. */
+    private static String[] stat(String process) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String stat = Files.readString(Path.of("/proc", process, "stat"));
             // the command name in parentheses may contain spaces; the fields follow the last ')'
             return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         } catch (IOException e) {
@@ -84,6 +89,28 @@ final class Procs {
     static double cpuSeconds(long pid) {
         String[] fields = stat(pid);
         return fields == null ? 0 : (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
+    }
+
+    /**
+     * CPU seconds the JIT compiler threads of a JVM have used (its threads named {@code C1 CompilerThread<n>} and
+     * {@code C2 CompilerThread<n>}, which Linux shows cut to 15 characters); 0 when it is gone.
+     */
+    static double compilerCpuSeconds(long pid) {
+        Path tasks = Path.of("/proc", String.valueOf(pid), "task");
+        try (Stream<Path> threads = Files.list(tasks)) {
+            return threads.filter(t -> {
+                try {
+                    return Files.readString(t.resolve("comm")).strip().matches("C[12] CompilerThre.*");
+                } catch (IOException e) {
+                    return false; // the thread ended
+                }
+            }).mapToDouble(t -> {
+                String[] fields = stat(pid + "/task/" + t.getFileName());
+                return fields == null ? 0 : (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
+            }).sum();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     static double cpuSeconds(List<Long> pids) {
