@@ -74,7 +74,7 @@ final class Load {
     static final double STILL_RISING = 1.02;
     /**
      * The share of a core under which the JIT compilers count as settled: request-service's used 3 % once its rate
-     * had stopped rising, 12-16 % while it rose.
+     * had stopped rising, 6-16 % (mostly 12-16 %) while it rose.
      */
     static final double JIT_SETTLED = 0.05;
 
