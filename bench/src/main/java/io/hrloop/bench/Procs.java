@@ -87,7 +87,12 @@ final class Procs {
 
     /** User plus system CPU seconds a process has used (0 when it is gone). */
     static double cpuSeconds(long pid) {
-        String[] fields = stat(pid);
+        return cpuSeconds(String.valueOf(pid));
+    }
+
+    /** User plus system CPU seconds of {@code /proc/<process>}, a process or {@code <pid>/task/<tid>} (0 when gone). */
+    private static double cpuSeconds(String process) {
+        String[] fields = stat(process);
         return fields == null ? 0 : (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
     }
 
@@ -104,10 +109,7 @@ final class Procs {
                 } catch (IOException e) {
                     return false; // the thread ended
                 }
-            }).mapToDouble(t -> {
-                String[] fields = stat(pid + "/task/" + t.getFileName());
-                return fields == null ? 0 : (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
-            }).sum();
+            }).mapToDouble(t -> cpuSeconds(pid + "/task/" + t.getFileName())).sum();
         } catch (IOException e) {
             return 0;
         }

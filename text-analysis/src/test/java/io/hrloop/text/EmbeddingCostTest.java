@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 class EmbeddingCostTest {
 
     static final String LONG_COMMENTS = "io/hrloop/text/corpus/long-comments.tsv";
-    static final int ROUNDS = 1;
 
     static List<String> shortComments() {
         return LabelledCorpus.file("io/hrloop/text/corpus/training/08-held-out-round-2.tsv").texts();
@@ -107,20 +106,18 @@ class EmbeddingCostTest {
     }
 
     /**
-     * Each text embedded both ways in turn, in {@link #ROUNDS} rounds: one since three took about 70 s of the build
-     * on a slower machine (an AMD EPYC without VNNI: 312 ms for a 2,000-character comment embedded whole).
+     * Each text embedded both ways in turn, once: three rounds took about 70 s of the build on a slower machine (an
+     * AMD EPYC without VNNI: 312 ms for a 2,000-character comment embedded whole).
      */
     private static long[][] measureInTurns(List<String> texts, Function<String, float[]> first, Function<String, float[]> second) {
-        long[][] nanos = new long[2][ROUNDS * texts.size()];
-        for (int round = 0; round < ROUNDS; round++) {
-            for (int i = 0; i < texts.size(); i++) {
-                long start = System.nanoTime();
-                first.apply(texts.get(i));
-                nanos[0][round * texts.size() + i] = System.nanoTime() - start;
-                start = System.nanoTime();
-                second.apply(texts.get(i));
-                nanos[1][round * texts.size() + i] = System.nanoTime() - start;
-            }
+        long[][] nanos = new long[2][texts.size()];
+        for (int i = 0; i < texts.size(); i++) {
+            long start = System.nanoTime();
+            first.apply(texts.get(i));
+            nanos[0][i] = System.nanoTime() - start;
+            start = System.nanoTime();
+            second.apply(texts.get(i));
+            nanos[1][i] = System.nanoTime() - start;
         }
         return nanos;
     }
