@@ -1,0 +1,48 @@
+package io.hrloop.feedback.support;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.resource.jdbc.spi.StatementInspector;
+
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+
+/**
+ * The SQL that Hibernate sends for the calling thread while {@link #recording} runs, as the database receives it:
+ * for tests of how many round trips a piece of work costs. Other threads (consumers, relays) are not recorded.
+ */
+@ApplicationScoped
+@PersistenceUnitExtension
+public class Statements implements StatementInspector {
+
+    private static final ThreadLocal<List<String>> RECORDING = new ThreadLocal<>();
+
+    @Override
+    public String inspect(String sql) {
+        List<String> recording = RECORDING.get();
+        if (recording != null) {
+            recording.add(sql);
+        }
+        return sql;
+    }
+
+    /** Runs {@code work} on this thread and returns the statements it sent. */
+    public static List<String> recording(Runnable work) {
+        List<String> statements = new ArrayList<>();
+        RECORDING.set(statements);
+        try {
+            work.run();
+        } finally {
+            RECORDING.remove();
+        }
+        return statements;
+    }
+
+    /** The statements among {@code statements} that read {@code table}. */
+    public static List<String> selectsFrom(List<String> statements, String table) {
+        return statements.stream().filter(s -> s.stripLeading().toLowerCase().startsWith("select")
+                && s.toLowerCase().matches("(?s).*\\bfrom " + table + "\\b.*")).toList();
+    }
+}
