@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -89,30 +90,42 @@ public class BatchApplier {
         if (pending.isEmpty()) {
             return;
         }
-        for (List<Pending> chunk : chunks(pending)) {
+        for (List<Pending> chunk : chunks(pending, p -> dispatcher.costMillis(p.delivery().metadata().type()),
+                budgetMillis(records.count(), config))) {
             applyTogether(chunk);
         }
     }
 
     /**
-     * The batch cut into runs of events that together cost about {@link ConsumerConfig#transactionBudget()}, by
-     * what each type has cost lately. A run that cannot commit for database trouble gives the whole batch back
-     * ({@link RetryLater}); the runs already committed are skipped by the inbox when it comes again.
+     * The work one transaction of a batch of {@code polled} records aims at: {@link ConsumerConfig#transactionBudget()},
+     * or {@link ConsumerConfig#backlogTransactionBudget()} when the batch is full. A full batch says more is waiting
+     * (a backlog): then the events late in the batch wait for those before them in any case, and each further
+     * transaction only adds its fixed cost to that wait.
      */
-    List<List<Pending>> chunks(List<Pending> pending) {
-        double budget = config.transactionBudget().toNanos() / 1e6;
-        List<List<Pending>> chunks = new ArrayList<>();
-        List<Pending> current = new ArrayList<>();
-        double cost = 0;
-        for (Pending p : pending) {
-            double next = dispatcher.costMillis(p.delivery().metadata().type());
-            if (!current.isEmpty() && cost + next > budget) {
+    static double budgetMillis(int polled, ConsumerConfig config) {
+        return (polled >= config.maxPollRecords() ? config.backlogTransactionBudget() : config.transactionBudget())
+                .toNanos() / 1e6;
+    }
+
+    /**
+     * The batch cut into runs of events that together cost about {@code budget} milliseconds, by what each has
+     * cost lately ({@code cost}); an event dearer than the budget is a run of its own. A run that cannot commit for
+     * database trouble gives the whole batch back ({@link RetryLater}); the runs already committed are skipped by
+     * the inbox when it comes again.
+     */
+    static <T> List<List<T>> chunks(List<T> pending, ToDoubleFunction<T> cost, double budget) {
+        List<List<T>> chunks = new ArrayList<>();
+        List<T> current = new ArrayList<>();
+        double sum = 0;
+        for (T p : pending) {
+            double next = cost.applyAsDouble(p);
+            if (!current.isEmpty() && sum + next > budget) {
                 chunks.add(current);
                 current = new ArrayList<>();
-                cost = 0;
+                sum = 0;
             }
             current.add(p);
-            cost += next;
+            sum += next;
         }
         chunks.add(current);
         return chunks;

@@ -43,6 +43,16 @@ public interface ConsumerConfig {
     @WithDefault("100ms")
     Duration transactionBudget();
 
+    /**
+     * The work one transaction aims at when the poll batch is full ({@link #maxPollRecords()} records: more are
+     * waiting). Each transaction has a fixed cost (its inbox rows, the handlers' batch reads, the deferred work, the
+     * commit): on a saturated 2-core machine some ten round trips of 10-30 ms each (JFR of feedback-service under
+     * intake with the loop). Cut by the usual budget, a backlog of request events mixed with resolutions (tens of
+     * milliseconds each) paid that cost every few dozen events and drained slower than intake added to it.
+     */
+    @WithDefault("1s")
+    Duration backlogTransactionBudget();
+
     /** First wait after a database or broker failure; it doubles up to {@link #maxBackoff()}. */
     @WithDefault("1s")
     Duration backoff();
