@@ -133,7 +133,8 @@ public class BatchApplier {
 
     private void applyTogether(List<Pending> pending) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> dispatcher.apply(pending.stream().map(Pending::delivery).toList()));
+            List<Delivery> deliveries = pending.stream().map(Pending::delivery).toList();
+            dispatcher.traced(deliveries, () -> QuarkusTransaction.requiringNew().run(() -> dispatcher.apply(deliveries)));
             pending.forEach(this::counted);
         } catch (RuntimeException e) {
             if (DatabaseTrouble.isDatabaseTrouble(e) || !databaseReachable()) {
@@ -147,7 +148,8 @@ public class BatchApplier {
     private void applyAlone(Pending p) {
         for (int attempt = 1;; attempt++) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> dispatcher.apply(p.delivery()));
+                dispatcher.traced(List.of(p.delivery()),
+                        () -> QuarkusTransaction.requiringNew().run(() -> dispatcher.apply(p.delivery())));
                 counted(p);
                 return;
             } catch (MalformedEventException e) {

@@ -28,7 +28,9 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 
@@ -42,6 +44,9 @@ public class EventDispatcher {
     /** A consumed event that passed the envelope, type and schema checks. */
     public record Delivery(EventMetadata metadata, EventData data) {
     }
+
+    /** Set in the context of a transaction that applies one event, in that event's own span: the event's id. */
+    private static final ContextKey<String> EVENT_SPAN = ContextKey.named("hrloop.event-span");
 
     private final Map<EventCatalog, List<EventHandler<?>>> handlers = new EnumMap<>(EventCatalog.class);
     private final Inbox inbox;
@@ -154,27 +159,85 @@ public class EventDispatcher {
         byHandler.forEach((handler, events) -> ((EventHandler) handler).prepare(events));
     }
 
-    private void handle(Delivery delivery, List<EventHandler<?>> interested) {
-        // The handlers run in a span of the producer's trace, so one request can be followed through Kafka; what
-        // they write (rows, events through the outbox) belongs to it too.
-        EventMetadata metadata = delivery.metadata();
-        Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(), metadata.trace(), TRACE_GETTER);
-        Span span = tracer.spanBuilder(metadata.type().type() + " process").setSpanKind(SpanKind.CONSUMER)
-                .setParent(parent).setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.destination.name", metadata.type().topic())
-                .setAttribute("messaging.message.id", metadata.id()).startSpan();
-        long started = System.nanoTime();
-        try (Scope scope = span.makeCurrent()) {
-            for (EventHandler<?> handler : interested) {
-                dispatch(handler, delivery);
+    /**
+     * Runs the transaction that applies {@code deliveries} in a span, so that its database work (the inbox rows,
+     * what the handlers prepare for the whole batch, the flush at commit) belongs to a trace. One event: the span
+     * is that event's {@code <type> process} span, a child of the producer's, and all of the transaction's work is
+     * in the request's trace. Several (a batch under load): a {@code <topic> process} span linked to each event's
+     * producer, as OpenTelemetry's messaging conventions have it for batches; each event still gets its own
+     * {@code <type> process} span in its producer's trace for the work that is its alone, linked to the batch's.
+     */
+    public void traced(List<Delivery> deliveries, Runnable transaction) {
+        Span span;
+        Context context;
+        if (deliveries.size() == 1) {
+            Delivery only = deliveries.get(0);
+            span = eventSpan(only.metadata(), null);
+            context = Context.current().with(span).with(EVENT_SPAN, only.metadata().id());
+        } else {
+            String topic = deliveries.get(0).metadata().type().topic();
+            SpanBuilder builder = tracer.spanBuilder(topic + " process").setSpanKind(SpanKind.CONSUMER)
+                    .setNoParent().setAttribute("messaging.system", "kafka")
+                    .setAttribute("messaging.destination.name", topic)
+                    .setAttribute("messaging.batch.message_count", deliveries.size());
+            for (Delivery delivery : deliveries) {
+                Span producer = Span.fromContext(producerContext(delivery.metadata()));
+                if (producer.getSpanContext().isValid()) {
+                    builder.addLink(producer.getSpanContext());
+                }
             }
-            costs.merge(metadata.type(), (System.nanoTime() - started) / 1e6, (old, now) -> old + (now - old) / 8);
+            span = builder.startSpan();
+            context = Context.current().with(span);
+        }
+        try (Scope scope = context.makeCurrent()) {
+            transaction.run();
         } catch (RuntimeException e) {
             span.recordException(e);
             span.setStatus(StatusCode.ERROR);
             throw e;
         } finally {
             span.end();
+        }
+    }
+
+    private Span eventSpan(EventMetadata metadata, Span batch) {
+        SpanBuilder builder = tracer.spanBuilder(metadata.type().type() + " process").setSpanKind(SpanKind.CONSUMER)
+                .setParent(producerContext(metadata)).setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", metadata.type().topic())
+                .setAttribute("messaging.message.id", metadata.id());
+        if (batch != null && batch.getSpanContext().isValid()) {
+            builder.addLink(batch.getSpanContext());
+        }
+        return builder.startSpan();
+    }
+
+    private static Context producerContext(EventMetadata metadata) {
+        return W3CTraceContextPropagator.getInstance().extract(Context.root(), metadata.trace(), TRACE_GETTER);
+    }
+
+    private void handle(Delivery delivery, List<EventHandler<?>> interested) {
+        // The handlers run in a span of the producer's trace, so one request can be followed through Kafka; what
+        // they write (rows, events through the outbox) belongs to it too. When the transaction applies this event
+        // alone, its span is already open (traced); otherwise it gets its own, linked to the batch's.
+        EventMetadata metadata = delivery.metadata();
+        boolean own = !metadata.id().equals(Context.current().get(EVENT_SPAN));
+        Span span = own ? eventSpan(metadata, Span.current()) : Span.current();
+        long started = System.nanoTime();
+        try (Scope scope = own ? span.makeCurrent() : Scope.noop()) {
+            for (EventHandler<?> handler : interested) {
+                dispatch(handler, delivery);
+            }
+            costs.merge(metadata.type(), (System.nanoTime() - started) / 1e6, (old, now) -> old + (now - old) / 8);
+        } catch (RuntimeException e) {
+            if (own) {
+                span.recordException(e);
+                span.setStatus(StatusCode.ERROR);
+            }
+            throw e;
+        } finally {
+            if (own) {
+                span.end();
+            }
         }
     }
 

@@ -1,11 +1,14 @@
 package io.hrloop.feedback.events;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.hrloop.common.contract.RequestEvent;
 import io.hrloop.common.erasure.ErasedPeople;
@@ -21,10 +24,15 @@ import io.hrloop.feedback.domain.RequestSnapshot;
 @ApplicationScoped
 public class RequestEventsHandler implements EventHandler<RequestEvent> {
 
-    private final ErasedPeople erasedPeople;
+    /** The batch's requests that had no snapshot when it was prepared, in the transaction's resources. */
+    private static final Object ABSENT = RequestEventsHandler.class.getName() + ".absent";
 
-    public RequestEventsHandler(ErasedPeople erasedPeople) {
+    private final ErasedPeople erasedPeople;
+    private final TransactionSynchronizationRegistry registry;
+
+    public RequestEventsHandler(ErasedPeople erasedPeople, TransactionSynchronizationRegistry registry) {
         this.erasedPeople = erasedPeople;
+        this.registry = registry;
     }
 
     @Override
@@ -35,21 +43,25 @@ public class RequestEventsHandler implements EventHandler<RequestEvent> {
     /**
      * The snapshots of a batch's requests in one query: each {@link #handle} then finds its snapshot in the
      * session instead of asking the database (one round trip per batch instead of one per event, which under
-     * intake load made this consumer's pace that of a busy database's answers). Likewise the register of erased
-     * people, for all the people the events name, in one query.
+     * intake load made this consumer's pace that of a busy database's answers). The same query tells which
+     * requests have none yet, the new ones of most events (hr.request.submitted): their {@link #handle} creates the
+     * snapshot without asking either, as the session cannot know that a row is absent. Likewise the register of
+     * erased people, for all the people the events name, in one query.
      */
     @Override
     public void prepare(List<RequestEvent> events) {
         List<UUID> ids = events.stream().map(RequestEvent::requestId).distinct().toList();
-        if (ids.size() > 1) {
-            RequestSnapshot.list("requestId in ?1", ids);
-        }
+        Set<UUID> absent = new HashSet<>(ids);
+        RequestSnapshot.<RequestSnapshot>list("requestId in ?1", ids).forEach(s -> absent.remove(s.requestId));
+        registry.putResource(ABSENT, absent);
         erasedPeople.prepare(events.stream().flatMap(e -> Stream.of(e.requester(), e.onBehalfOf())).toList());
     }
 
     @Override
     public void handle(RequestEvent event, EventMetadata metadata) {
-        RequestSnapshot snapshot = RequestSnapshot.findById(event.requestId());
+        // Absent when prepared and not created since (the first event of a request creates it, and the session
+        // then holds it); otherwise the session has it, or the database is asked (an event handled outside a batch).
+        RequestSnapshot snapshot = preparedAbsent(event.requestId()) ? null : RequestSnapshot.findById(event.requestId());
         boolean isNew = snapshot == null;
         if (isNew) {
             snapshot = new RequestSnapshot();
@@ -75,5 +87,11 @@ public class RequestEventsHandler implements EventHandler<RequestEvent> {
             // Hibernate inserts the state an entity has when persisted, so persist once it is complete.
             snapshot.persist();
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private boolean preparedAbsent(UUID requestId) {
+        Set<UUID> absent = registry.getTransactionKey() == null ? null : (Set<UUID>) registry.getResource(ABSENT);
+        return absent != null && absent.remove(requestId);
     }
 }
