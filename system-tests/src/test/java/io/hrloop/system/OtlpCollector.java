@@ -22,8 +22,9 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
  */
 final class OtlpCollector implements AutoCloseable {
 
-    /** One exported span. */
-    record Span(String service, String traceId, String spanId, String parentSpanId, String name, int kind) {
+    /** One exported span, with the span ids it links to (a consumer's batch span links to each event's producer). */
+    record Span(String service, String traceId, String spanId, String parentSpanId, String name, int kind,
+            List<String> linkedSpanIds) {
     }
 
     private final HttpServer server;
@@ -70,7 +71,8 @@ final class OtlpCollector implements AutoCloseable {
             for (ScopeSpans scope : resource.getScopeSpansList()) {
                 scope.getSpansList().forEach(span -> spans.add(new Span(service, hex.formatHex(span.getTraceId().toByteArray()),
                         hex.formatHex(span.getSpanId().toByteArray()), hex.formatHex(span.getParentSpanId().toByteArray()),
-                        span.getName(), span.getKindValue())));
+                        span.getName(), span.getKindValue(), span.getLinksList().stream()
+                                .map(link -> hex.formatHex(link.getSpanId().toByteArray())).toList())));
             }
         }
     }
