@@ -11,6 +11,8 @@ import io.hrloop.common.inbox.EventHandler;
 import io.hrloop.common.inbox.EventMetadata;
 import io.hrloop.improvement.service.FeedbackBatch;
 import io.hrloop.improvement.service.ProcessCatalogue;
+import io.hrloop.improvement.service.RejectedMemory;
+import io.hrloop.improvement.service.Scoring;
 import io.hrloop.improvement.service.SpawningService;
 
 /** hr.feedback.received: the area projection for verification, and negative feedback as evidence. */
@@ -24,9 +26,13 @@ public class FeedbackReceivedHandler implements EventHandler<FeedbackReceived> {
     private final ProcessCatalogue processes;
     private final FeedbackBatch batch;
     private final ErasedPeople erasedPeople;
+    private final Scoring scoring;
+    private final RejectedMemory memory;
 
     public FeedbackReceivedHandler(SpawningService spawning, ProcessCatalogue processes, FeedbackBatch batch,
-            ErasedPeople erasedPeople) {
+            ErasedPeople erasedPeople, Scoring scoring, RejectedMemory memory) {
+        this.scoring = scoring;
+        this.memory = memory;
         this.spawning = spawning;
         this.processes = processes;
         this.batch = batch;
@@ -39,13 +45,17 @@ public class FeedbackReceivedHandler implements EventHandler<FeedbackReceived> {
     }
 
     /**
-     * Which pieces of the batch are known already, and which signed authors were erased: three queries for the
-     * batch, none per piece.
+     * Which pieces of the batch are known already, which signed authors were erased, and which items the signers
+     * stand behind already: four queries for the batch, none per piece. The items a piece may join are read once
+     * per area in the batch ({@link RejectedMemory#rememberInBatch}).
      */
     @Override
     public void prepare(List<FeedbackReceived> events) {
         batch.prepare(events.stream().map(FeedbackReceived::feedbackId).toList());
         erasedPeople.prepare(events.stream().filter(e -> !e.anonymous()).map(FeedbackReceived::personId).toList());
+        scoring.prepareSigners(events.stream().map(this::ofErasedAuthor).filter(e -> !e.anonymous())
+                .map(FeedbackReceived::personId).distinct().toList());
+        memory.rememberInBatch();
     }
 
     @Override

@@ -1,12 +1,16 @@
 package io.hrloop.improvement.service;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.hrloop.common.time.Times;
 import io.hrloop.improvement.config.ImprovementConfig;
@@ -24,11 +28,17 @@ import io.hrloop.text.EvidenceProfile;
 @ApplicationScoped
 public class RejectedMemory {
 
+    /** A consumed batch's items by area, in the transaction's resources. */
+    private static final Object KEY = RejectedMemory.class.getName();
+
     private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry registry;
     private final ImprovementConfig config;
     private final Times times;
 
-    public RejectedMemory(EntityManager entityManager, ImprovementConfig config, Times times) {
+    public RejectedMemory(EntityManager entityManager, ImprovementConfig config, Times times,
+            TransactionSynchronizationRegistry registry) {
+        this.registry = registry;
         this.entityManager = entityManager;
         this.config = config;
         this.times = times;
@@ -59,20 +69,75 @@ public class RejectedMemory {
 
     /**
      * The items of the area (and confidentiality) in {@code open} statuses, then those {@link #items} answers: one
-     * query for both.
+     * query for both. In a consumed batch ({@link #rememberInBatch}) the query runs once per area and the batch's
+     * later pieces take the items from the session, as they are now (statuses, evidence profiles, the items the
+     * batch opened): asked for each piece, the query and the flush it needs cost two round trips each, which under
+     * load made the consumer's pace that of a busy database's answers. The area's lock ({@link AreaLock}), held
+     * until the batch commits, keeps other deciders from opening items in it meanwhile.
      */
     public List<Candidate> withOpenItems(String area, boolean confidential, List<ItemStatus> open) {
-        List<Candidate> items = entityManager.createQuery("select i.id, i.status, i.storedThemes,"
-                + " i.evidenceProfile, i.createdAt from ImprovementItem i"
-                + " where i.area = :area and i.confidential = :confidential and (i.status in :open"
-                + " or (i.status = :rejected and i.rejectedAt >= :since))", Object[].class)
-                .setParameter("area", area).setParameter("confidential", confidential).setParameter("open", open)
-                .setParameter("rejected", ItemStatus.REJECTED)
-                .setParameter("since", times.nowUtc().minus(config.rejectedMemory())).getResultStream()
-                .map(r -> new Candidate((UUID) r[0], (ItemStatus) r[1], (String) r[2], (byte[]) r[3],
-                        (OffsetDateTime) r[4])).toList();
+        Map<AreaKey, List<ImprovementItem>> batch = batch();
+        if (batch == null) {
+            List<Candidate> items = entityManager.createQuery("select i.id, i.status, i.storedThemes,"
+                    + " i.evidenceProfile, i.createdAt from ImprovementItem i"
+                    + " where i.area = :area and i.confidential = :confidential and (i.status in :open"
+                    + " or (i.status = :rejected and i.rejectedAt >= :since))", Object[].class)
+                    .setParameter("area", area).setParameter("confidential", confidential).setParameter("open", open)
+                    .setParameter("rejected", ItemStatus.REJECTED).setParameter("since", since()).getResultStream()
+                    .map(r -> new Candidate((UUID) r[0], (ItemStatus) r[1], (String) r[2], (byte[]) r[3],
+                            (OffsetDateTime) r[4])).toList();
+            return openFirst(items, open);
+        }
+        List<ImprovementItem> known = batch.computeIfAbsent(new AreaKey(area, confidential), key -> new ArrayList<>(
+                entityManager.createQuery("select i from ImprovementItem i where i.area = :area"
+                        + " and i.confidential = :confidential and (i.status in :open"
+                        + " or (i.status = :rejected and i.rejectedAt >= :since))", ImprovementItem.class)
+                        .setParameter("area", area).setParameter("confidential", confidential)
+                        .setParameter("open", open).setParameter("rejected", ItemStatus.REJECTED)
+                        .setParameter("since", since()).getResultList()));
+        OffsetDateTime since = since();
+        return openFirst(known.stream().filter(i -> open.contains(i.status)
+                || (i.status == ItemStatus.REJECTED && i.rejectedAt != null && !i.rejectedAt.isBefore(since)))
+                .map(i -> new Candidate(i.id, i.status, i.storedThemes, i.evidenceProfile, i.createdAt)).toList(), open);
+    }
+
+    /**
+     * From now until the transaction ends, {@link #withOpenItems} reads an area's items once and then follows them
+     * in the session; every item the transaction opens must then be told ({@link #opened}).
+     */
+    public void rememberInBatch() {
+        if (registry.getTransactionKey() != null && batch() == null) {
+            registry.putResource(KEY, new HashMap<AreaKey, List<ImprovementItem>>());
+        }
+    }
+
+    /** An item the transaction opened: a candidate of its area from now on. */
+    public void opened(ImprovementItem item) {
+        Map<AreaKey, List<ImprovementItem>> batch = batch();
+        if (batch != null) {
+            List<ImprovementItem> known = batch.get(new AreaKey(item.area, item.confidential));
+            if (known != null) {
+                known.add(item); // an area not read yet will find it in the database (flushed by the query)
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<AreaKey, List<ImprovementItem>> batch() {
+        return registry.getTransactionKey() == null ? null
+                : (Map<AreaKey, List<ImprovementItem>>) registry.getResource(KEY);
+    }
+
+    private OffsetDateTime since() {
+        return times.nowUtc().minus(config.rejectedMemory());
+    }
+
+    private static List<Candidate> openFirst(List<Candidate> items, List<ItemStatus> open) {
         return Stream.concat(items.stream().filter(i -> i.in(open)), items.stream().filter(i -> !i.in(open)))
                 .toList();
+    }
+
+    private record AreaKey(String area, boolean confidential) {
     }
 
     /** The most recently rejected item within the memory that tracked breaches of the area, or null. */

@@ -257,6 +257,7 @@ public class SpawningService {
         item.createdAt = now;
         item.updatedAt = now;
         item.persist();
+        memory.opened(item);
         return item;
     }
 
