@@ -38,13 +38,14 @@ public interface ConsumerConfig {
      * The work one transaction of a poll batch aims at, from what each event type has cost lately: a batch of
      * expensive events (feedback that is embedded and matched) is applied in several transactions, so that an
      * event's effects are visible when it and a few others are done, not when the whole batch is. Cheap events
-     * (most request events) still go hundreds to a transaction.
+     * (most request events) still go hundreds to a transaction. The least a transaction aims at: a batch of dear
+     * events, next to what a transaction costs besides them, takes more ({@code BatchApplier.budgetMillis}).
      */
     @WithDefault("100ms")
     Duration transactionBudget();
 
     /**
-     * The work one transaction aims at when the poll batch is full ({@link #maxPollRecords()} records: more are
+     * The most work one transaction aims at, and what it aims at when the poll batch is full ({@link #maxPollRecords()} records: more are
      * waiting). Each transaction has a fixed cost (its inbox rows, the handlers' batch reads, the deferred work, the
      * commit): on a saturated 2-core machine some ten round trips of 10-30 ms each (JFR of feedback-service under
      * intake with the loop). Cut by the usual budget, a backlog of request events mixed with resolutions (tens of

@@ -48,6 +48,9 @@ public class EventDispatcher {
     /** Set in the context of a transaction that applies one event, in that event's own span: the event's id. */
     private static final ContextKey<String> EVENT_SPAN = ContextKey.named("hrloop.event-span");
 
+    /** Per thread (a consumer lane), the nanoseconds spent in handlers so far. */
+    private static final ThreadLocal<long[]> HANDLING = ThreadLocal.withInitial(() -> new long[1]);
+
     private final Map<EventCatalog, List<EventHandler<?>>> handlers = new EnumMap<>(EventCatalog.class);
     private final Inbox inbox;
     private final ObjectMapper mapper;
@@ -80,6 +83,11 @@ public class EventDispatcher {
      */
     public double costMillis(EventCatalog type) {
         return costs.getOrDefault(type, 1.0);
+    }
+
+    /** How long this thread has spent in handlers, in nanoseconds (differences tell a transaction's share). */
+    public long handlingNanos() {
+        return HANDLING.get()[0];
     }
 
     /** Whether any handler applies events of this CloudEvents type: the others are skipped unread. */
@@ -227,7 +235,9 @@ public class EventDispatcher {
             for (EventHandler<?> handler : interested) {
                 dispatch(handler, delivery);
             }
-            costs.merge(metadata.type(), (System.nanoTime() - started) / 1e6, (old, now) -> old + (now - old) / 8);
+            long took = System.nanoTime() - started;
+            HANDLING.get()[0] += took;
+            costs.merge(metadata.type(), took / 1e6, (old, now) -> old + (now - old) / 8);
         } catch (RuntimeException e) {
             if (own) {
                 span.recordException(e);
