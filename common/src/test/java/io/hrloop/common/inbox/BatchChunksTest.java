@@ -44,7 +44,7 @@ class BatchChunksTest {
         assertEquals(7, chunks.size(), "three pieces a transaction, not one");
         assertTrue(meanCommit(20, 100, 50, 3) < meanCommit(20, 100, 50, 1), "than one piece a transaction");
         assertTrue(meanCommit(20, 100, 50, 3) < meanCommit(20, 100, 50, 20), "than all in one");
-        // 200 of them, 150 ms each and 150 ms a transaction (under intake with the loop): the backlog's budget
+        // 200 of them, 150 ms each and 150 ms a transaction: the backlog's budget
         assertEquals(1000, BatchApplier.budgetMillis(400, 200, 150, 150, CONFIG));
     }
 
