@@ -1,6 +1,7 @@
 package io.hrloop.improvement.events;
 
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,6 +10,7 @@ import io.hrloop.common.erasure.ErasedPeople;
 import io.hrloop.common.events.MalformedEventException;
 import io.hrloop.common.inbox.EventHandler;
 import io.hrloop.common.inbox.EventMetadata;
+import io.hrloop.improvement.service.BatchEmbeddings;
 import io.hrloop.improvement.service.FeedbackBatch;
 import io.hrloop.improvement.service.ProcessCatalogue;
 import io.hrloop.improvement.service.RejectedMemory;
@@ -28,9 +30,11 @@ public class FeedbackReceivedHandler implements EventHandler<FeedbackReceived> {
     private final ErasedPeople erasedPeople;
     private final Scoring scoring;
     private final RejectedMemory memory;
+    private final BatchEmbeddings embeddings;
 
     public FeedbackReceivedHandler(SpawningService spawning, ProcessCatalogue processes, FeedbackBatch batch,
-            ErasedPeople erasedPeople, Scoring scoring, RejectedMemory memory) {
+            ErasedPeople erasedPeople, Scoring scoring, RejectedMemory memory, BatchEmbeddings embeddings) {
+        this.embeddings = embeddings;
         this.scoring = scoring;
         this.memory = memory;
         this.spawning = spawning;
@@ -47,7 +51,8 @@ public class FeedbackReceivedHandler implements EventHandler<FeedbackReceived> {
     /**
      * Which pieces of the batch are known already, which signed authors were erased, and which items the signers
      * stand behind already: four queries for the batch, none per piece. The items a piece may join are read once
-     * per area in the batch ({@link RejectedMemory#rememberInBatch}).
+     * per area in the batch ({@link RejectedMemory#rememberInBatch}), and the comments are embedded together, in
+     * parallel ({@link BatchEmbeddings}).
      */
     @Override
     public void prepare(List<FeedbackReceived> events) {
@@ -56,6 +61,9 @@ public class FeedbackReceivedHandler implements EventHandler<FeedbackReceived> {
         scoring.prepareSigners(events.stream().map(this::ofErasedAuthor).filter(e -> !e.anonymous())
                 .map(FeedbackReceived::personId).distinct().toList());
         memory.rememberInBatch();
+        // the comments of the pieces not applied before, embedded together (BatchEmbeddings)
+        embeddings.prepare(events.stream().filter(e -> !batch.known(e.feedbackId())).map(this::ofErasedAuthor)
+                .map(e -> spawning.excerpt(e.comment())).filter(Objects::nonNull).toList());
     }
 
     @Override

@@ -63,10 +63,12 @@ public class SpawningService {
     private final Times times;
     private final RejectedMemory memory;
     private final FeedbackBatch batch;
+    private final BatchEmbeddings embeddings;
 
     public SpawningService(ImprovementConfig config, EntityManager entityManager, AreaLock areaLock,
             AreaCentres centres, Scoring scoring, ImprovementEvents events, Embedder embedder, Times times,
-            RejectedMemory memory, FeedbackBatch batch) {
+            RejectedMemory memory, FeedbackBatch batch, BatchEmbeddings embeddings) {
+        this.embeddings = embeddings;
         this.batch = batch;
         this.times = times;
         this.memory = memory;
@@ -97,7 +99,7 @@ public class SpawningService {
             return;
         }
         // The stored excerpt is what is embedded, so that an erasure can take exactly this vector out again.
-        float[] embedding = excerpt == null ? null : embedder.embed(excerpt);
+        float[] embedding = excerpt == null ? null : embeddings.embed(excerpt);
         areaLock.lock(area);
         if (embedding != null) {
             // The comment counts in its area's centre before it is matched, as the threshold was calibrated
@@ -285,7 +287,7 @@ public class SpawningService {
     }
 
     /** The comment as evidence keeps it: whitespace folded, at most excerpt-length characters. */
-    String excerpt(String comment) {
+    public String excerpt(String comment) {
         if (comment == null || comment.isBlank()) {
             return null;
         }
