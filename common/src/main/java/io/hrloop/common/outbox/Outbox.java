@@ -134,15 +134,9 @@ public class Outbox {
                 insert.setString(4, row.type());
                 insert.setTimestamp(5, row.time());
                 insert.setBytes(6, row.payload());
-                if (rows.size() == 1) {
-                    insert.executeUpdate();
-                } else {
-                    insert.addBatch();
-                }
+                insert.addBatch();
             }
-            if (rows.size() > 1) {
-                insert.executeBatch();
-            }
+            insert.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("could not write the outbox", e);
         }

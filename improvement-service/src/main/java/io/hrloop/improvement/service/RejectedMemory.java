@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.hrloop.common.time.Times;
@@ -76,29 +77,29 @@ public class RejectedMemory {
      * until the batch commits, keeps other deciders from opening items in it meanwhile.
      */
     public List<Candidate> withOpenItems(String area, boolean confidential, List<ItemStatus> open) {
+        OffsetDateTime since = since();
         Map<AreaKey, List<ImprovementItem>> batch = batch();
         if (batch == null) {
-            List<Candidate> items = entityManager.createQuery("select i.id, i.status, i.storedThemes,"
-                    + " i.evidenceProfile, i.createdAt from ImprovementItem i"
-                    + " where i.area = :area and i.confidential = :confidential and (i.status in :open"
-                    + " or (i.status = :rejected and i.rejectedAt >= :since))", Object[].class)
-                    .setParameter("area", area).setParameter("confidential", confidential).setParameter("open", open)
-                    .setParameter("rejected", ItemStatus.REJECTED).setParameter("since", since()).getResultStream()
+            return openFirst(candidates("select i.id, i.status, i.storedThemes, i.evidenceProfile, i.createdAt",
+                    Object[].class, area, confidential, open, since).getResultStream()
                     .map(r -> new Candidate((UUID) r[0], (ItemStatus) r[1], (String) r[2], (byte[]) r[3],
-                            (OffsetDateTime) r[4])).toList();
-            return openFirst(items, open);
+                            (OffsetDateTime) r[4])).toList(), open);
         }
         List<ImprovementItem> known = batch.computeIfAbsent(new AreaKey(area, confidential), key -> new ArrayList<>(
-                entityManager.createQuery("select i from ImprovementItem i where i.area = :area"
-                        + " and i.confidential = :confidential and (i.status in :open"
-                        + " or (i.status = :rejected and i.rejectedAt >= :since))", ImprovementItem.class)
-                        .setParameter("area", area).setParameter("confidential", confidential)
-                        .setParameter("open", open).setParameter("rejected", ItemStatus.REJECTED)
-                        .setParameter("since", since()).getResultList()));
-        OffsetDateTime since = since();
+                candidates("select i", ImprovementItem.class, area, confidential, open, since).getResultList()));
         return openFirst(known.stream().filter(i -> open.contains(i.status)
                 || (i.status == ItemStatus.REJECTED && i.rejectedAt != null && !i.rejectedAt.isBefore(since)))
                 .map(i -> new Candidate(i.id, i.status, i.storedThemes, i.evidenceProfile, i.createdAt)).toList(), open);
+    }
+
+    /** The area's items in {@code open} statuses or rejected since {@code since}, as {@code select} reads them. */
+    private <T> TypedQuery<T> candidates(String select, Class<T> type, String area, boolean confidential,
+            List<ItemStatus> open, OffsetDateTime since) {
+        return entityManager.createQuery(select + " from ImprovementItem i where i.area = :area"
+                + " and i.confidential = :confidential and (i.status in :open"
+                + " or (i.status = :rejected and i.rejectedAt >= :since))", type)
+                .setParameter("area", area).setParameter("confidential", confidential).setParameter("open", open)
+                .setParameter("rejected", ItemStatus.REJECTED).setParameter("since", since);
     }
 
     /**
