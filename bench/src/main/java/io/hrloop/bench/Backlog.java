@@ -114,7 +114,7 @@ final class Backlog {
             FeedbackReceived event = new FeedbackReceived(UUID.randomUUID(), "SURVEY", "REQUEST",
                     Report.f("HR-%05d%06d", b.run, n), UUID.randomUUID().toString(), Report.f("HR-%05d%06d", b.run, n),
                     type.key, type.team, csat, null, null, null, themes, negative ? -0.5 : 0.5, false, false,
-                    "emp-" + (1000 + b.random.nextInt(50_000)), now.toLocalDate(), type.confidential);
+                    "emp-" + (1000 + b.random.nextInt(50_000)), now.toLocalDate(), type.confidential, null);
             b.add(count, event, now);
         }
         return new Events(List.copyOf(b.records), b.types);

@@ -184,6 +184,13 @@ public final class Fixtures {
             return envelope("hr.feedback.received", "/hrloop/feedback-service", id(), data);
         }
 
+        /** The comment's embedding as feedback-service's analysis carries it. */
+        public Feedback embedding(String model, float[] vector) {
+            data.set("commentEmbedding", MAPPER.valueToTree(
+                    io.hrloop.common.contract.FeedbackReceived.CommentEmbedding.of(model, vector)));
+            return this;
+        }
+
         public Feedback send() {
             Fixtures.send("hr.feedback", id(), event());
             return this;

@@ -118,14 +118,24 @@ public final class SemanticAnalyser {
     }
 
     public Analysis analyse(String text) {
+        return analyseEmbedded(text).analysis();
+    }
+
+    /** An analysis and the embedding it read: null when nothing was embedded (a blank text, another language). */
+    public record Embedded(Analysis analysis, float[] embedding) {
+    }
+
+    /** {@link #analyse}, with the text's embedding, for a caller that hands it on. */
+    public Embedded analyseEmbedded(String text) {
         if (text == null || text.isBlank()) {
-            return Analysis.empty(LanguageDetector.ENGLISH, false);
+            return new Embedded(Analysis.empty(LanguageDetector.ENGLISH, false), null);
         }
         String language = languages.detect(text);
         if (!LanguageDetector.ENGLISH.equals(language)) {
-            return Analysis.empty(language, true);
+            return new Embedded(Analysis.empty(language, true), null);
         }
-        return classify(text, embedder.embed(text));
+        float[] embedding = embedder.embed(text);
+        return new Embedded(classify(text, embedding), embedding);
     }
 
     /** The reading of an English {@code text} whose embedding is known already. */

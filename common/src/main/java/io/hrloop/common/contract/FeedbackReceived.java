@@ -1,6 +1,8 @@
 package io.hrloop.common.contract;
 
+import java.nio.ByteBuffer;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,7 +28,43 @@ public record FeedbackReceived(
         boolean anonymous,
         String personId,
         LocalDate receivedOn,
-        Boolean confidential) implements EventData {
+        Boolean confidential,
+        CommentEmbedding commentEmbedding) implements EventData {
+
+    /**
+     * The comment's sentence embedding as the text analysis computed it: the {@code model}'s name and the vector, its
+     * 32-bit floats big-endian in base64 (as a JSON array of numbers it would be twice as long, and checked number by
+     * number). A consumer that embeds comments with the same model takes it instead of computing it again.
+     */
+    public record CommentEmbedding(String model, String vector) {
+
+        public static CommentEmbedding of(String model, float[] values) {
+            ByteBuffer bytes = ByteBuffer.allocate(Float.BYTES * values.length);
+            for (float value : values) {
+                bytes.putFloat(value);
+            }
+            return new CommentEmbedding(model, Base64.getEncoder().encodeToString(bytes.array()));
+        }
+
+        /** The vector's numbers, or null when it is not base64 of whole floats. */
+        public float[] values() {
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(vector);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            if (bytes.length == 0 || bytes.length % Float.BYTES != 0) {
+                return null;
+            }
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            float[] values = new float[bytes.length / Float.BYTES];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = in.getFloat();
+            }
+            return values;
+        }
+    }
 
     @Override
     public EventCatalog eventType() {
@@ -40,11 +78,11 @@ public record FeedbackReceived(
 
     /**
      * This feedback as the author's erasure left their other feedback: their pseudonym as author, no comment (it is
-     * theirs and may name them). For feedback consumed after its author was erased.
+     * theirs and may name them) and so no embedding of it. For feedback consumed after its author was erased.
      */
     public FeedbackReceived ofErasedAuthor(String pseudonym) {
         return new FeedbackReceived(feedbackId, source, subjectType, subjectKey, requestId, reference, requestType, team,
-                csat, ces, nps, null, themes, sentiment, frustrated, anonymous, pseudonym, receivedOn, confidential);
+                csat, ces, nps, null, themes, sentiment, frustrated, anonymous, pseudonym, receivedOn, confidential, null);
     }
 
 }

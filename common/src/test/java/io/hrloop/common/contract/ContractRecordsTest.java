@@ -47,7 +47,7 @@ class ContractRecordsTest {
             "number", Set.of(double.class, Double.class),
             "boolean", Set.of(boolean.class, Boolean.class),
             "array", Set.of(List.class),
-            "object", Set.of(ImprovementEvidenceAdded.Evidence.class));
+            "object", Set.of(ImprovementEvidenceAdded.Evidence.class, FeedbackReceived.CommentEmbedding.class));
 
     @ParameterizedTest
     @EnumSource(EventCatalog.class)

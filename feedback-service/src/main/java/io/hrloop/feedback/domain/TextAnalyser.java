@@ -26,9 +26,11 @@ public final class TextAnalyser {
      * @param confidence          probability of the class read; 0 when the language is unsupported
      * @param unsupportedLanguage the comment is not in English: nothing was read from it
      * @param language            ISO 639-1 code of the comment's language, "und" when unknown
+     * @param embedding           the comment's embedding by the model {@link #modelName()}, null when none was made
+     *                            (another language)
      */
     public record Analysis(double sentiment, SentimentClass sentimentClass, boolean frustrated, Set<Theme> themes,
-            double confidence, boolean unsupportedLanguage, String language) {
+            double confidence, boolean unsupportedLanguage, String language, float[] embedding) {
     }
 
     public TextAnalyser(SemanticAnalyser analyser) {
@@ -41,11 +43,17 @@ public final class TextAnalyser {
     }
 
     public Analysis analyse(String text) {
-        SemanticAnalyser.Analysis a = analyser.analyse(text);
+        SemanticAnalyser.Embedded embedded = analyser.analyseEmbedded(text);
+        SemanticAnalyser.Analysis a = embedded.analysis();
         Set<Theme> themes = EnumSet.noneOf(Theme.class);
         a.themes().forEach(t -> themes.add(Theme.of(t.key())));
         return new Analysis(a.score(), SentimentClass.valueOf(a.sentiment().name()), a.frustrated(), Set.copyOf(themes),
-                a.confidence(), a.unsupportedLanguage(), a.language());
+                a.confidence(), a.unsupportedLanguage(), a.language(), embedded.embedding());
+    }
+
+    /** The name of the model whose embeddings {@link Analysis#embedding()} holds. */
+    public String modelName() {
+        return analyser.embedder().modelName();
     }
 
     public static SentimentClass classify(double score) {

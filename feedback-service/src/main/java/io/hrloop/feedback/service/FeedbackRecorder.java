@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.hrloop.common.contract.FeedbackReceived;
 import io.hrloop.common.contract.Theme;
 import io.hrloop.common.outbox.Outbox;
 import io.hrloop.common.time.Times;
@@ -66,8 +67,10 @@ public class FeedbackRecorder {
         String comment = input.comment() == null || input.comment().isBlank() ? null : input.comment().strip();
         feedback.comment = comment;
         feedback.chosenThemes = Feedback.join(input.chosenThemes() == null ? Set.of() : input.chosenThemes());
+        float[] embedding = null;
         if (comment != null) {
             TextAnalyser.Analysis analysis = analyser.analyse(comment);
+            embedding = analysis.embedding();
             feedback.sentiment = analysis.sentiment();
             feedback.frustrated = analysis.frustrated();
             Set<Theme> detected = EnumSet.copyOf(analysis.themes());
@@ -86,10 +89,12 @@ public class FeedbackRecorder {
         }
         feedback.released = !feedback.anonymous;
         feedback.persist();
+        FeedbackReceived event = FeedbackEvents.received(feedback, config.eventCommentExcerpt(), analyser.modelName(),
+                embedding);
         if (feedback.anonymous) {
-            anonymousEvents.hold(FeedbackEvents.received(feedback, config.eventCommentExcerpt()));
+            anonymousEvents.hold(event);
         } else {
-            outbox.publish(FeedbackEvents.received(feedback, config.eventCommentExcerpt()));
+            outbox.publish(event);
             counts.count(feedback);
         }
         followUps.consider(feedback);

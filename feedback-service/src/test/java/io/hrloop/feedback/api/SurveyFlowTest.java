@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.hrloop.common.contract.FeedbackReceived;
 import io.hrloop.common.events.EventCatalog;
 import io.hrloop.common.events.EventSchemas;
 import io.hrloop.feedback.support.Db;
@@ -28,6 +31,7 @@ import io.hrloop.feedback.support.TimeTravel;
 import io.hrloop.testsupport.EventProbe;
 import io.hrloop.testsupport.RealInfrastructureResource;
 import io.hrloop.testsupport.Tokens;
+import io.hrloop.text.E5Embedder;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -38,7 +42,7 @@ import io.restassured.http.ContentType;
 class SurveyFlowTest {
 
     @Test
-    void resolutionInvitesTheRequesterWhoAnswersOnceWithoutLogin() {
+    void resolutionInvitesTheRequesterWhoAnswersOnceWithoutLogin() throws Exception {
         String person = "emp-" + UUID.randomUUID();
         Request request = Request.of("payroll-query", "payroll", person);
         RequestEvents.resolved(request, 1.0);
@@ -75,6 +79,12 @@ class SurveyFlowTest {
             assertTrue(data.path("sentiment").asDouble() > 0.3, "a positive comment reads positive");
             assertTrue(data.path("themes").toString().contains("communication"));
             assertTrue(data.path("themes").toString().contains("speed"), "detected from 'sorted within a day'");
+            // the comment's embedding as the analysis made it, for improvement-service's matching
+            FeedbackReceived.CommentEmbedding embedding = new ObjectMapper().treeToValue(data.path("commentEmbedding"),
+                    FeedbackReceived.CommentEmbedding.class);
+            assertEquals(E5Embedder.MODEL, embedding.model());
+            assertArrayEquals(E5Embedder.shared().embed("Quick and clear answer, sorted within a day, thank you!"),
+                    embedding.values(), 0f);
         }
         given().contentType(ContentType.JSON).body("{\"csat\":1}").when().post("/api/v1/surveys/" + token + "/response")
                 .then().statusCode(409).contentType("application/problem+json");

@@ -65,5 +65,29 @@ class FeedbackEventsTest {
         FeedbackReceived data = FeedbackEvents.received(f, 500);
         assertTrue(data.confidential());
         assertNull(data.comment());
+        assertNull(FeedbackEvents.received(f, 500, "e5-small-v2-q", new float[] {0.6f, 0.8f}).commentEmbedding(),
+                "the comment's embedding goes where the comment goes");
+    }
+
+    @Test
+    void theCommentsEmbeddingTravelsWithTheWholeCommentOnly() throws Exception {
+        float[] vector = {0.6f, -0.8f, 1e-7f, Float.MIN_VALUE};
+        FeedbackReceived whole = FeedbackEvents.received(feedback(false, "Slow and nobody called back."), 500,
+                "e5-small-v2-q", vector);
+        assertEquals("e5-small-v2-q", whole.commentEmbedding().model());
+        assertTrue(java.util.Arrays.equals(vector, whole.commentEmbedding().values()), "the same floats, bit for bit");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()
+                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        com.fasterxml.jackson.databind.JsonNode tree = json.valueToTree(whole);
+        assertEquals(List.of(), EventSchemas.violations(EventCatalog.FEEDBACK_RECEIVED, tree));
+        assertTrue(java.util.Arrays.equals(vector,
+                json.treeToValue(tree, FeedbackReceived.class).commentEmbedding().values()));
+
+        assertNull(FeedbackEvents.received(feedback(false, "x".repeat(2000)), 500, "e5-small-v2-q", vector)
+                .commentEmbedding(), "an excerpt is not the text that was embedded");
+        assertNull(FeedbackEvents.received(feedback(false, "Slow."), 500, "e5-small-v2-q", null).commentEmbedding(),
+                "nothing embedded (another language)");
+        assertNull(FeedbackEvents.received(feedback(false, "Slow."), 500).commentEmbedding());
+        assertNull(whole.ofErasedAuthor("erased-1").commentEmbedding(), "an erased author's comment and its vector go");
     }
 }

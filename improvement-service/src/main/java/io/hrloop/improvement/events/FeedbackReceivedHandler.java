@@ -61,9 +61,11 @@ public class FeedbackReceivedHandler implements EventHandler<FeedbackReceived> {
         scoring.prepareSigners(events.stream().map(this::ofErasedAuthor).filter(e -> !e.anonymous())
                 .map(FeedbackReceived::personId).distinct().toList());
         memory.rememberInBatch();
-        // the comments of the pieces not applied before, embedded together (BatchEmbeddings)
+        // the comments of the pieces not applied before and without their vector in the event, embedded together
+        // (BatchEmbeddings)
         embeddings.prepare(events.stream().filter(e -> !batch.known(e.feedbackId())).map(this::ofErasedAuthor)
-                .map(e -> spawning.excerpt(e.comment())).filter(Objects::nonNull).toList());
+                .filter(e -> spawning.carriedEmbedding(e) == null).map(e -> spawning.excerpt(e.comment()))
+                .filter(Objects::nonNull).toList());
     }
 
     @Override

@@ -27,6 +27,7 @@ import io.hrloop.improvement.domain.Origin;
 import io.hrloop.improvement.domain.SlaBreach;
 import io.hrloop.text.Embedder;
 import io.hrloop.text.EvidenceProfile;
+import io.hrloop.text.Vectors;
 import io.quarkus.logging.Log;
 
 /**
@@ -98,8 +99,10 @@ public class SpawningService {
         if (!negative && excerpt == null) {
             return;
         }
-        // The stored excerpt is what is embedded, so that an erasure can take exactly this vector out again.
-        float[] embedding = excerpt == null ? null : embeddings.embed(excerpt);
+        // The stored excerpt is what is embedded, so that an erasure can take exactly this vector out again: the
+        // event's vector only where it is the excerpt's (carriedEmbedding).
+        float[] carried = carriedEmbedding(f);
+        float[] embedding = excerpt == null ? null : carried != null ? carried : embeddings.embed(excerpt);
         areaLock.lock(area);
         if (embedding != null) {
             // The comment counts in its area's centre before it is matched, as the threshold was calibrated
@@ -286,12 +289,40 @@ public class SpawningService {
                 .toList();
     }
 
+    /**
+     * The comment's embedding as the event carries it (feedback-service's text analysis made it), where it is the
+     * vector of this piece's excerpt: by this service's model, of the whole comment (an excerpt no shorter than
+     * the comment differs from it only in folded whitespace, which the model's tokenizer reads as one space:
+     * {@code CarriedEmbeddingTest}), {@code dimensions} numbers of unit length. Otherwise null, and the excerpt is
+     * embedded here.
+     */
+    public float[] carriedEmbedding(FeedbackReceived f) {
+        FeedbackReceived.CommentEmbedding carried = f.commentEmbedding();
+        if (carried == null || f.comment() == null || !embedder.modelName().equals(carried.model())) {
+            return null;
+        }
+        String excerpt = excerpt(f.comment());
+        if (excerpt == null || !excerpt.equals(folded(f.comment()))) {
+            return null;
+        }
+        float[] vector = carried.values();
+        if (vector == null || vector.length != embedder.dimensions()) {
+            return null;
+        }
+        double norm = Math.sqrt(Vectors.dot(vector, vector));
+        return Math.abs(norm - 1) < 1e-3 ? vector : null;
+    }
+
+    private static String folded(String comment) {
+        return comment.strip().replaceAll("\\s+", " ");
+    }
+
     /** The comment as evidence keeps it: whitespace folded, at most excerpt-length characters. */
     public String excerpt(String comment) {
         if (comment == null || comment.isBlank()) {
             return null;
         }
-        String text = comment.strip().replaceAll("\\s+", " ");
+        String text = folded(comment);
         int max = Math.min(Math.max(config.excerptLength(), 20), 400); // the column holds 400
         if (text.length() <= max) {
             return text;
