@@ -113,7 +113,8 @@ public class BatchApplier {
      * The work one transaction of a batch of {@code polled} records aims at, of which {@code pending} are to be
      * applied, at {@code meanCost} milliseconds each lately, when a transaction costs {@code fixedCost} besides its
      * events (what the first event of each type pays for reads once per transaction counts to the transaction:
-     * {@link EventDispatcher#costMillis}). A full batch says more is waiting (a backlog): {@link ConsumerConfig#backlogTransactionBudget()}.
+     * {@link EventDispatcher#costMillis}). A full batch says more is waiting (a backlog):
+     * {@link ConsumerConfig#backlogTransactionBudget()}.
      * Otherwise the budget that makes the batch's events wait least for their commit, on average: cut into
      * transactions of k events, the batch's events commit after {@code (N·c + k·c + N·F/k + F) / 2} on average,
      * least at {@code k = √(N·F/c)}, that is {@code √(N·F·c)} of work a transaction; never less than
