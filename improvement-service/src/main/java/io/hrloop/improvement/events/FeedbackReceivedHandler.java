@@ -1,7 +1,7 @@
 package io.hrloop.improvement.events;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -63,9 +63,15 @@ public class FeedbackReceivedHandler implements EventHandler<FeedbackReceived> {
         memory.rememberInBatch();
         // the comments of the pieces not applied before and without their vector in the event, embedded together
         // (BatchEmbeddings)
-        embeddings.prepare(events.stream().filter(e -> !batch.known(e.feedbackId())).map(this::ofErasedAuthor)
-                .filter(e -> spawning.carriedEmbedding(e) == null).map(e -> spawning.excerpt(e.comment()))
-                .filter(Objects::nonNull).toList());
+        List<String> texts = new ArrayList<>();
+        for (FeedbackReceived e : events) {
+            FeedbackReceived piece = ofErasedAuthor(e);
+            String excerpt = batch.known(piece.feedbackId()) ? null : spawning.excerpt(piece.comment());
+            if (excerpt != null && spawning.carriedEmbedding(piece, excerpt) == null) {
+                texts.add(excerpt);
+            }
+        }
+        embeddings.prepare(texts);
     }
 
     @Override

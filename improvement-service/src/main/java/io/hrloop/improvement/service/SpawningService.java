@@ -101,7 +101,7 @@ public class SpawningService {
         }
         // The stored excerpt is what is embedded, so that an erasure can take exactly this vector out again: the
         // event's vector only where it is the excerpt's (carriedEmbedding).
-        float[] carried = carriedEmbedding(f);
+        float[] carried = excerpt == null ? null : carriedEmbedding(f, excerpt);
         float[] embedding = excerpt == null ? null : carried != null ? carried : embeddings.embed(excerpt);
         areaLock.lock(area);
         if (embedding != null) {
@@ -291,26 +291,22 @@ public class SpawningService {
 
     /**
      * The comment's embedding as the event carries it (feedback-service's text analysis made it), where it is the
-     * vector of this piece's excerpt: by this service's model, of the whole comment (an excerpt no shorter than
-     * the comment differs from it only in folded whitespace, which the model's tokenizer reads as one space:
-     * {@code CarriedEmbeddingTest}), {@code dimensions} numbers of unit length. Otherwise null, and the excerpt is
-     * embedded here.
+     * vector of this piece's {@code excerpt} ({@link #excerpt} of its comment): by this service's model, of the
+     * whole comment (an excerpt no shorter than the comment differs from it only in folded whitespace, which the
+     * model's tokenizer reads as one space: {@code CarriedEmbeddingTest}), {@code dimensions} numbers of unit length.
+     * Otherwise null, and the excerpt is embedded here.
      */
-    public float[] carriedEmbedding(FeedbackReceived f) {
+    public float[] carriedEmbedding(FeedbackReceived f, String excerpt) {
         FeedbackReceived.CommentEmbedding carried = f.commentEmbedding();
-        if (carried == null || f.comment() == null || !embedder.modelName().equals(carried.model())) {
-            return null;
-        }
-        String excerpt = excerpt(f.comment());
-        if (excerpt == null || !excerpt.equals(folded(f.comment()))) {
+        if (carried == null || excerpt == null || !embedder.modelName().equals(carried.model())
+                || !excerpt.equals(folded(f.comment()))) {
             return null;
         }
         float[] vector = carried.values();
         if (vector == null || vector.length != embedder.dimensions()) {
             return null;
         }
-        double norm = Math.sqrt(Vectors.dot(vector, vector));
-        return Math.abs(norm - 1) < 1e-3 ? vector : null;
+        return Math.abs(Vectors.norm(vector) - 1) < 1e-3 ? vector : null;
     }
 
     private static String folded(String comment) {
