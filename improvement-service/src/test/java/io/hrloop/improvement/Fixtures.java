@@ -187,7 +187,8 @@ public final class Fixtures {
         /** The comment's embedding as feedback-service's analysis carries it. */
         public Feedback embedding(String model, float[] vector) {
             data.set("commentEmbedding", MAPPER.valueToTree(
-                    io.hrloop.common.contract.FeedbackReceived.CommentEmbedding.of(model, vector)));
+                    new io.hrloop.common.contract.FeedbackReceived.CommentEmbedding(model,
+                            io.hrloop.text.Vectors.toBase64(vector))));
             return this;
         }
 

@@ -47,6 +47,25 @@ public final class Vectors {
         return v;
     }
 
+    /**
+     * 4 bytes a dimension, big-endian, in base64: a vector as an event carries it (hr.feedback.received's
+     * {@code commentEmbedding}).
+     */
+    public static String toBase64(float[] v) {
+        return java.util.Base64.getEncoder().encodeToString(toBytes(v));
+    }
+
+    /** The vector {@link #toBase64} wrote, or null when the text is not base64 of whole 4-byte numbers. */
+    public static float[] fromBase64(String text) {
+        byte[] bytes;
+        try {
+            bytes = java.util.Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return bytes.length == 0 || bytes.length % 4 != 0 ? null : fromBytes(bytes);
+    }
+
     /** {@code v} scaled to unit length (a copy); the zero vector stays zero. */
     public static float[] normalised(float[] v) {
         double n = norm(v);

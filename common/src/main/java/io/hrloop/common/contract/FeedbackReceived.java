@@ -1,8 +1,6 @@
 package io.hrloop.common.contract;
 
-import java.nio.ByteBuffer;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,36 +32,10 @@ public record FeedbackReceived(
     /**
      * The comment's sentence embedding as the text analysis computed it: the {@code model}'s name and the vector, its
      * 32-bit floats big-endian in base64 (as a JSON array of numbers it would be twice as long, and checked number by
-     * number). A consumer that embeds comments with the same model takes it instead of computing it again.
+     * number; {@code io.hrloop.text.Vectors.toBase64} writes it). A consumer that embeds comments with the same
+     * model takes it instead of computing it again.
      */
     public record CommentEmbedding(String model, String vector) {
-
-        public static CommentEmbedding of(String model, float[] values) {
-            ByteBuffer bytes = ByteBuffer.allocate(Float.BYTES * values.length);
-            for (float value : values) {
-                bytes.putFloat(value);
-            }
-            return new CommentEmbedding(model, Base64.getEncoder().encodeToString(bytes.array()));
-        }
-
-        /** The vector's numbers, or null when it is not base64 of whole floats. */
-        public float[] values() {
-            byte[] bytes;
-            try {
-                bytes = Base64.getDecoder().decode(vector);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-            if (bytes.length == 0 || bytes.length % Float.BYTES != 0) {
-                return null;
-            }
-            ByteBuffer in = ByteBuffer.wrap(bytes);
-            float[] values = new float[bytes.length / Float.BYTES];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = in.getFloat();
-            }
-            return values;
-        }
     }
 
     @Override

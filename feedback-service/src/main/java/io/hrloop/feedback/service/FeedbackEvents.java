@@ -7,6 +7,7 @@ import io.hrloop.common.contract.FeedbackReceived.CommentEmbedding;
 import io.hrloop.common.contract.FollowUpOpened;
 import io.hrloop.feedback.domain.Feedback;
 import io.hrloop.feedback.domain.FollowUp;
+import io.hrloop.text.Vectors;
 
 /** The events this service publishes, from its entities (schemas in common's contracts). */
 public final class FeedbackEvents {
@@ -31,7 +32,7 @@ public final class FeedbackEvents {
     public static FeedbackReceived received(Feedback feedback, int excerptLength, String model, float[] embedding) {
         String comment = feedback.confidential ? null : excerpt(feedback.comment, excerptLength);
         CommentEmbedding carried = embedding == null || comment == null || !comment.equals(feedback.comment) ? null
-                : CommentEmbedding.of(model, embedding);
+                : new CommentEmbedding(model, Vectors.toBase64(embedding));
         return new FeedbackReceived(feedback.id, feedback.source.name(), feedback.subjectType.name(), feedback.subjectKey,
                 feedback.requestId == null ? null : feedback.requestId.toString(), feedback.reference,
                 feedback.requestType, feedback.team, feedback.csat, feedback.ces, feedback.nps, comment,

@@ -32,6 +32,7 @@ import io.hrloop.testsupport.EventProbe;
 import io.hrloop.testsupport.RealInfrastructureResource;
 import io.hrloop.testsupport.Tokens;
 import io.hrloop.text.E5Embedder;
+import io.hrloop.text.Vectors;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -84,7 +85,7 @@ class SurveyFlowTest {
                     FeedbackReceived.CommentEmbedding.class);
             assertEquals(E5Embedder.MODEL, embedding.model());
             assertArrayEquals(E5Embedder.shared().embed("Quick and clear answer, sorted within a day, thank you!"),
-                    embedding.values(), 0f);
+                    Vectors.fromBase64(embedding.vector()), 0f);
         }
         given().contentType(ContentType.JSON).body("{\"csat\":1}").when().post("/api/v1/surveys/" + token + "/response")
                 .then().statusCode(409).contentType("application/problem+json");

@@ -17,6 +17,7 @@ import io.hrloop.common.events.EventSchemas;
 import io.hrloop.feedback.domain.Feedback;
 import io.hrloop.feedback.domain.FeedbackSource;
 import io.hrloop.feedback.domain.SubjectType;
+import io.hrloop.text.Vectors;
 
 /** hr.feedback.received as published: valid against the contract, an excerpt of the comment, no person when anonymous. */
 class FeedbackEventsTest {
@@ -75,13 +76,14 @@ class FeedbackEventsTest {
         FeedbackReceived whole = FeedbackEvents.received(feedback(false, "Slow and nobody called back."), 500,
                 "e5-small-v2-q", vector);
         assertEquals("e5-small-v2-q", whole.commentEmbedding().model());
-        assertTrue(java.util.Arrays.equals(vector, whole.commentEmbedding().values()), "the same floats, bit for bit");
+        assertTrue(java.util.Arrays.equals(vector, Vectors.fromBase64(whole.commentEmbedding().vector())),
+                "the same floats, bit for bit");
         var json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()
                 .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         com.fasterxml.jackson.databind.JsonNode tree = json.valueToTree(whole);
         assertEquals(List.of(), EventSchemas.violations(EventCatalog.FEEDBACK_RECEIVED, tree));
         assertTrue(java.util.Arrays.equals(vector,
-                json.treeToValue(tree, FeedbackReceived.class).commentEmbedding().values()));
+                Vectors.fromBase64(json.treeToValue(tree, FeedbackReceived.class).commentEmbedding().vector())));
 
         assertNull(FeedbackEvents.received(feedback(false, "x".repeat(2000)), 500, "e5-small-v2-q", vector)
                 .commentEmbedding(), "an excerpt is not the text that was embedded");

@@ -302,7 +302,7 @@ public class SpawningService {
                 || !excerpt.equals(folded(f.comment()))) {
             return null;
         }
-        float[] vector = carried.values();
+        float[] vector = Vectors.fromBase64(carried.vector());
         if (vector == null || vector.length != embedder.dimensions()) {
             return null;
         }
