@@ -69,9 +69,9 @@ class ConsumerGroupTest {
         assertEquals(List.of(), Flow.ofEach(applied, 1), "no effect doubled");
 
         // Its partition may be one the killed replica held, or the group may still be rebalancing to take that
-        // replica in: either way it moves on only once the replica's sessions have expired (the consumers' default
-        // session.timeout.ms, 45 s) and the group has rebalanced. On a slow 2-core machine that took 78 s, and a wait
-        // of 60 s failed in CI.
+        // replica in: either way it moves on only once the replica's sessions have expired
+        // (hrloop.consumer.session-timeout, 15 s) and the group has rebalanced. With Kafka's default of 45 s that took
+        // 78 s on a slow 2-core machine, and a wait of 60 s failed in CI; the wait stays generous.
         long churnEnded = System.nanoTime();
         String later = Flow.submit(suite, "emp-group-after-" + UUID.randomUUID(), "After the churn");
         Map<String, Integer> laterApplied = Flow.awaitSnapshots(List.of(later), Duration.ofSeconds(180));

@@ -175,6 +175,8 @@ public class EventConsumer {
         props.put("auto.offset.reset", "earliest");
         props.put("isolation.level", "read_committed");
         props.put("max.poll.records", config.maxPollRecords());
+        props.put("session.timeout.ms", (int) config.sessionTimeout().toMillis());
+        props.put("heartbeat.interval.ms", (int) Math.max(500, config.sessionTimeout().toMillis() / 5));
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer()); KafkaClientMetrics metrics = new KafkaClientMetrics(consumer)) {
             metrics.bindTo(registry);
