@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -120,6 +121,11 @@ class ErasureTest {
         as(admin()).get("/api/v1/staff/" + member).then().statusCode(404);
         as(before).get("/api/v1/requests").then().statusCode(200);
         as(admin()).get("/api/v1/staff/" + member).then().statusCode(404);
+        // nor does it make them an owner: the register has no entry under their id any more
+        String id = Api.submit(employee(unique("emp")), Api.type(team, false, 60, 480), "Question");
+        assign(before, id, member).statusCode(422)
+                .body("type", equalTo("https://hrloop.dev/problems/owner-not-eligible"));
+        read(admin(), id).body("owner", nullValue()).body("status", equalTo("SUBMITTED"));
 
         // iat is in whole seconds: a token issued in the erasure's second still counts as issued before it.
         Thread.sleep(Math.max(0, erased + 1100 - System.currentTimeMillis()));
