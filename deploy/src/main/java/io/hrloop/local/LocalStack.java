@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,6 +56,8 @@ public final class LocalStack {
     private final boolean infraOnly;
     private final boolean quickStart;
     private final List<ServiceProcess> running = new ArrayList<>();
+    /** The services recording their startup cache, which the JVM writes as it exits. */
+    private final Set<ServiceProcess> recording = new HashSet<>();
     private Postgres postgres;
     private KafkaBroker kafka;
     private MailServer mail;
@@ -179,8 +183,12 @@ public final class LocalStack {
             }
             List<String> jvm = new ArrayList<>(quickStart ? ServiceProcess.QUICK_START_JVM : ServiceProcess.PRODUCTION_JVM);
             jvm.addAll(cache);
-            running.add(ServiceProcess.start(service.name(), jar, service.port(), service.port() + 1000, jvm, config,
-                    state.resolve("logs").resolve(service.name() + ".log")));
+            ServiceProcess process = ServiceProcess.start(service.name(), jar, service.port(), service.port() + 1000,
+                    jvm, config, state.resolve("logs").resolve(service.name() + ".log"));
+            running.add(process);
+            if (StartupCache.recording(cache)) {
+                recording.add(process);
+            }
             done();
         }
         for (ServiceProcess process : running) {
@@ -248,8 +256,12 @@ public final class LocalStack {
 
     synchronized void stop() {
         System.out.println();
-        System.out.println("Stopping HR Loop...");
-        List<Thread> stopping = running.stream().map(process -> Thread.ofPlatform().start(process::stop)).toList();
+        System.out.println(recording.isEmpty() ? "Stopping HR Loop..."
+                : "Stopping HR Loop (the services write their startup caches first, which can take a minute)...");
+        // A JVM recording its startup cache writes it as it exits: after a long run, three of them at once on two
+        // cores took longer than 30 s (bench/run), and one killed then leaves no cache, so they get longer.
+        List<Thread> stopping = running.stream().map(process -> Thread.ofPlatform().start(() -> process.stop(
+                recording.contains(process) ? StartupCache.WRITE_GRACE : Duration.ofSeconds(30)))).toList();
         for (Thread thread : stopping) {
             try {
                 thread.join();
@@ -258,6 +270,7 @@ public final class LocalStack {
             }
         }
         running.clear();
+        recording.clear();
         if (kafka != null) {
             kafka.stop();
             kafka = null;

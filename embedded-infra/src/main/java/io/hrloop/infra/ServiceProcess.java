@@ -164,10 +164,15 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** SIGTERM, as Kubernetes does; the service drains and exits. Forcibly after 30 s. */
     public void stop() {
+        stop(Duration.ofSeconds(30));
+    }
+
+    /** SIGTERM; forcibly once {@code grace} has passed (a JVM that writes a cache as it exits needs longer). */
+    public void stop(Duration grace) {
         if (!process.isAlive()) {
             return;
         }
-        JavaProcesses.terminate(process, Duration.ofSeconds(30));
+        JavaProcesses.terminate(process, grace);
     }
 
     /** SIGKILL: the process dies at once, as when a node fails; nothing is drained or flushed. */
