@@ -8,11 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,8 +54,6 @@ public final class LocalStack {
     private final boolean infraOnly;
     private final boolean quickStart;
     private final List<ServiceProcess> running = new ArrayList<>();
-    /** The services recording their startup cache, which the JVM writes as it exits. */
-    private final Set<ServiceProcess> recording = new HashSet<>();
     private Postgres postgres;
     private KafkaBroker kafka;
     private MailServer mail;
@@ -183,12 +179,8 @@ public final class LocalStack {
             }
             List<String> jvm = new ArrayList<>(quickStart ? ServiceProcess.QUICK_START_JVM : ServiceProcess.PRODUCTION_JVM);
             jvm.addAll(cache);
-            ServiceProcess process = ServiceProcess.start(service.name(), jar, service.port(), service.port() + 1000,
-                    jvm, config, state.resolve("logs").resolve(service.name() + ".log"));
-            running.add(process);
-            if (StartupCache.recording(cache)) {
-                recording.add(process);
-            }
+            running.add(ServiceProcess.start(service.name(), jar, service.port(), service.port() + 1000, jvm, config,
+                    state.resolve("logs").resolve(service.name() + ".log")));
             done();
         }
         for (ServiceProcess process : running) {
@@ -256,12 +248,11 @@ public final class LocalStack {
 
     synchronized void stop() {
         System.out.println();
-        System.out.println(recording.isEmpty() ? "Stopping HR Loop..."
+        // A service recording its startup cache writes it as it exits, and its stop waits longer for that
+        // (ServiceProcess.CACHE_WRITE_GRACE).
+        System.out.println(running.stream().noneMatch(ServiceProcess::writesCacheOnExit) ? "Stopping HR Loop..."
                 : "Stopping HR Loop (the services write their startup caches first, which can take a minute)...");
-        // A JVM recording its startup cache writes it as it exits: after a long run, three of them at once on two
-        // cores took longer than 30 s (bench/run), and one killed then leaves no cache, so they get longer.
-        List<Thread> stopping = running.stream().map(process -> Thread.ofPlatform().start(() -> process.stop(
-                recording.contains(process) ? StartupCache.WRITE_GRACE : Duration.ofSeconds(30)))).toList();
+        List<Thread> stopping = running.stream().map(process -> Thread.ofPlatform().start(process::stop)).toList();
         for (Thread thread : stopping) {
             try {
                 thread.join();
@@ -270,7 +261,6 @@ public final class LocalStack {
             }
         }
         running.clear();
-        recording.clear();
         if (kafka != null) {
             kafka.stop();
             kafka = null;

@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+
+import io.hrloop.infra.ServiceProcess;
 
 /**
  * The class cache a service of the local stack starts from: what the JVM loaded and linked the last time, so
@@ -49,20 +50,8 @@ final class StartupCache {
         return List.of("-XX:AOTCacheOutput=" + cache);
     }
 
-    /**
-     * How long a stop waits for a service that records its cache before it kills it. The JVM writes the cache as it
-     * exits; after a 40-minute bench run the three services, writing at once on two cores, were still at it when
-     * 30 s had passed, were killed, and left no cache behind.
-     */
-    static final Duration WRITE_GRACE = Duration.ofMinutes(3);
-
-    /** Whether a service started with these flags records its cache (and writes it when it stops). */
-    static boolean recording(List<String> flags) {
-        return flags.stream().anyMatch(f -> f.startsWith("-XX:AOTCacheOutput="));
-    }
-
     /** What the start step says about the cache: recording one makes the first stop take some seconds longer. */
     static String note(List<String> flags) {
-        return recording(flags) ? " (recording its startup cache, written when it stops)" : "";
+        return ServiceProcess.writesCacheOnExit(flags) ? " (recording its startup cache, written when it stops)" : "";
     }
 }
