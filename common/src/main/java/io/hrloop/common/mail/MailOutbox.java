@@ -7,7 +7,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.query.NativeQuery;
+import io.hrloop.common.db.SessionJdbc;
 
 /**
  * Writes a mail into the mail outbox inside the caller's transaction: the mail goes when the change that calls
@@ -36,15 +36,12 @@ public class MailOutbox {
         if (mail.to() == null || mail.to().isBlank()) {
             return false;
         }
-        // Synchronised with mail_outbox only, which no entity maps: a native statement otherwise flushes every change
-        // of the session first (for a consumed batch, once per mail).
-        entityManager.createNativeQuery("""
+        // No entity maps mail_outbox, so the session need not be flushed first (see SessionJdbc: a consumed batch
+        // would otherwise pay a pass over its whole session for every mail).
+        SessionJdbc.update(entityManager, """
                 insert into mail_outbox (person_id, recipient, kind, language, subject, text_body, html_body)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("mail_outbox")
-                .setParameter(1, mail.personId()).setParameter(2, mail.to()).setParameter(3, mail.kind())
-                .setParameter(4, mail.language()).setParameter(5, mail.subject()).setParameter(6, mail.text())
-                .setParameter(7, mail.html()).executeUpdate();
+                values (?, ?, ?, ?, ?, ?, ?)""", mail.personId(), mail.to(), mail.kind(), mail.language(),
+                mail.subject(), mail.text(), mail.html());
         if (registry.getResource(WAKE_UP_REGISTERED) == null) {
             registry.putResource(WAKE_UP_REGISTERED, Boolean.TRUE);
             registry.registerInterposedSynchronization(new Synchronization() {

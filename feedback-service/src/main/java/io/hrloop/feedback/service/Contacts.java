@@ -12,10 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.query.NativeQuery;
-
 import io.hrloop.common.api.ETags;
 import io.hrloop.common.db.DatabaseTrouble;
+import io.hrloop.common.db.SessionJdbc;
 import io.hrloop.common.erasure.ErasedPeople;
 import io.hrloop.common.security.Roles;
 import io.hrloop.common.security.Sightings;
@@ -100,13 +99,13 @@ public class Contacts {
         if (email == null) {
             return;
         }
-        // Synchronised with person_contact only: a native statement otherwise flushes every change of the batch first.
-        entityManager.createNativeQuery("""
-                insert into person_contact (person_id, email, locale) values (?1, ?2, cast(?3 as varchar(35)))
+        // Without flushing the session first (see SessionJdbc: once per resolution, a pass over the whole batch's
+        // session): the transactions that learn an address (a consumer's) change no PersonContact through the
+        // session; only prefer() does, in a transaction of its own.
+        SessionJdbc.update(entityManager, """
+                insert into person_contact (person_id, email, locale) values (?, ?, cast(? as varchar(35)))
                 on conflict (person_id) do update set email = excluded.email,
-                    locale = coalesce(excluded.locale, person_contact.locale)""")
-                .unwrap(NativeQuery.class).addSynchronizedEntityClass(PersonContact.class)
-                .setParameter(1, personId).setParameter(2, email).setParameter(3, locale).executeUpdate();
+                    locale = coalesce(excluded.locale, person_contact.locale)""", personId, email, locale);
     }
 
     /**
