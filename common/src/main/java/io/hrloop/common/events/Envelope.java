@@ -9,11 +9,13 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonCloudEventData;
 import io.cloudevents.jackson.JsonFormat;
 import io.hrloop.common.contract.EventData;
 
@@ -77,25 +79,47 @@ public final class Envelope {
         }
     }
 
-    /** Parses a structured-mode CloudEvent; throws {@link MalformedEventException} when it is not one. */
+    /**
+     * The reader {@link #parse(byte[], ObjectReader)} takes: {@code mapper}'s (its read limits and its refusal of a
+     * member given twice) with the CloudEvents format's module, so that the envelope and its JSON data are read in
+     * one pass. Build it once per mapper.
+     */
+    public static ObjectReader reader(ObjectMapper mapper) {
+        return mapper.copy().registerModule(JsonFormat.getCloudEventJacksonModule()).readerFor(CloudEvent.class);
+    }
+
+    /** {@link #parse(byte[], ObjectReader)} with a reader built for this call from {@code mapper}. */
     public static IncomingEvent parse(byte[] bytes, ObjectMapper mapper) {
+        return parse(bytes, reader(mapper));
+    }
+
+    /**
+     * Parses a structured-mode CloudEvent with a {@link #reader}; throws {@link MalformedEventException} when it is
+     * not one. JSON data is the tree read with the envelope, not written out and read a second time.
+     */
+    public static IncomingEvent parse(byte[] bytes, ObjectReader reader) {
         if (bytes == null || bytes.length == 0) {
             throw new MalformedEventException("empty message");
         }
         CloudEvent event;
         try {
-            event = FORMAT.deserialize(bytes);
-        } catch (RuntimeException e) {
+            event = reader.readValue(bytes);
+        } catch (java.io.IOException | RuntimeException e) {
             throw new MalformedEventException("not a CloudEvents 1.0 structured JSON event: " + firstLine(e.getMessage()));
         }
-        if (event.getSubject() == null || event.getTime() == null || event.getData() == null) {
-            throw new MalformedEventException("event " + event.getId() + " lacks subject, time or data");
+        if (event == null || event.getSubject() == null || event.getTime() == null || event.getData() == null) {
+            throw new MalformedEventException("event " + (event == null ? null : event.getId())
+                    + " lacks subject, time or data");
         }
         JsonNode data;
-        try {
-            data = mapper.readTree(event.getData().toBytes());
-        } catch (java.io.IOException e) {
-            throw new MalformedEventException("event " + event.getId() + " data is not JSON");
+        if (event.getData() instanceof JsonCloudEventData json) {
+            data = json.getNode();
+        } else {
+            try {
+                data = reader.readTree(event.getData().toBytes());
+            } catch (java.io.IOException e) {
+                throw new MalformedEventException("event " + event.getId() + " data is not JSON");
+            }
         }
         Map<String, String> trace = new HashMap<>();
         for (String name : new String[] { TRACEPARENT, TRACESTATE }) {

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.hrloop.common.contract.EventData;
 import io.hrloop.common.events.Envelope;
@@ -55,6 +56,8 @@ public class EventDispatcher {
     private final Map<EventCatalog, List<EventHandler<?>>> handlers = new EnumMap<>(EventCatalog.class);
     private final Inbox inbox;
     private final ObjectMapper mapper;
+    /** Reads an event's envelope and data in one pass (mapper's limits and duplicate-member refusal). */
+    private final ObjectReader envelopes;
     private final String service;
     private final Tracer tracer;
     private final BatchEnd batchEnd;
@@ -66,6 +69,7 @@ public class EventDispatcher {
         this.batchEnd = batchEnd;
         this.inbox = inbox;
         this.mapper = mapper;
+        this.envelopes = Envelope.reader(mapper);
         this.service = service;
         for (EventHandler<?> handler : all) {
             for (EventCatalog type : handler.types()) {
@@ -114,7 +118,7 @@ public class EventDispatcher {
      * processed (not a CloudEvent, unknown type, schema violation, data that does not bind).
      */
     public Delivery read(byte[] value) {
-        IncomingEvent event = Envelope.parse(value, mapper);
+        IncomingEvent event = Envelope.parse(value, envelopes);
         EventCatalog type = EventCatalog.byType(event.type())
                 .orElseThrow(() -> new MalformedEventException("unknown event type"));
         EventSchemas.requireValid(type, event.data());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -71,6 +73,19 @@ class ContractTest {
         bad.put("anonymous", true); // signed person id on anonymous feedback
         List<String> violations = new ArrayList<>(EventSchemas.violations(EventCatalog.FEEDBACK_RECEIVED, bad));
         assertFalse(violations.isEmpty(), "anonymous feedback must not carry a person id");
+    }
+
+    @Test
+    void theEnvelopeAndItsDataAreReadByTheMappersOwnRules() throws IOException {
+        byte[] bytes = resource("contracts/examples/hr.request.submitted.json");
+        assertEquals(JSON.readTree(bytes).get("data"), Envelope.parse(bytes, JSON).data(), "the data as sent");
+        // A member given twice in the data: one mapper takes the last value, one that refuses duplicates refuses it.
+        String twice = new String(bytes, StandardCharsets.UTF_8)
+                .replaceFirst("\"data\"\\s*:\\s*\\{", "\"data\": {\"team\": \"x\",");
+        assertEquals("payroll", Envelope.parse(twice.getBytes(), JSON).data().get("team").asText());
+        ObjectMapper strict = new ObjectMapper();
+        strict.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+        assertThrows(MalformedEventException.class, () -> Envelope.parse(twice.getBytes(), Envelope.reader(strict)));
     }
 
     private static byte[] resource(String name) throws IOException {
