@@ -210,6 +210,13 @@ public final class Fixtures {
     /** The same, for a confidential request or not, with its reference. */
     public static UUID breach(String type, OffsetDateTime occurredAt, boolean confidential, String reference) {
         UUID requestId = UUID.randomUUID();
+        send("hr.requests", requestId.toString(), breachEvent(requestId, type, occurredAt, confidential, reference));
+        return requestId;
+    }
+
+    /** An hr.request.sla-breached event (a new event id each time) of the request's resolution target. */
+    public static ObjectNode breachEvent(UUID requestId, String type, OffsetDateTime occurredAt, boolean confidential,
+            String reference) {
         ObjectNode data = MAPPER.createObjectNode();
         data.put("requestId", requestId.toString());
         data.put("reference", reference);
@@ -223,9 +230,7 @@ public final class Fixtures {
         data.put("target", "RESOLUTION");
         data.put("dueAt", occurredAt.minusMinutes(1).toString());
         data.put("targetMinutes", 240);
-        send("hr.requests", requestId.toString(),
-                envelope("hr.request.sla-breached", "/hrloop/request-service", requestId.toString(), data));
-        return requestId;
+        return envelope("hr.request.sla-breached", "/hrloop/request-service", requestId.toString(), data);
     }
 
     public static void erased(String personId, String pseudonym) {

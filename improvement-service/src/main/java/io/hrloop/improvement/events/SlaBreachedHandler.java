@@ -1,5 +1,7 @@
 package io.hrloop.improvement.events;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.hrloop.common.contract.RequestSlaBreached;
@@ -21,6 +23,12 @@ public class SlaBreachedHandler implements EventHandler<RequestSlaBreached> {
     @Override
     public Class<RequestSlaBreached> dataType() {
         return RequestSlaBreached.class;
+    }
+
+    /** Which of the batch's breaches are logged already, in one query for all of them. */
+    @Override
+    public void prepare(List<RequestSlaBreached> events) {
+        spawning.prepareBreaches(events);
     }
 
     @Override

@@ -2,12 +2,18 @@ package io.hrloop.improvement.service;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import io.hrloop.common.contract.FeedbackReceived;
@@ -53,6 +59,16 @@ public class SpawningService {
 
     static final List<ItemStatus> OPEN = List.of(ItemStatus.PROPOSED, ItemStatus.ACCEPTED, ItemStatus.IN_PROGRESS);
 
+    /**
+     * The open statuses as a parameter each, not one list: Hibernate does not cache the translation of a query with a
+     * list parameter, and translated this one for every breach.
+     */
+    private static final String OPEN_ITEMS = "area = ?1 and confidential = ?2 and status in ("
+            + IntStream.range(0, OPEN.size()).mapToObj(i -> "?" + (i + 3)).collect(Collectors.joining(", ")) + ")";
+
+    /** The transaction's {@link PreparedBreaches}. */
+    private static final Object PREPARED_BREACHES = SpawningService.class.getName() + ".breaches";
+
     private final ImprovementConfig config;
     private final EntityManager entityManager;
     private final AreaLock areaLock;
@@ -65,11 +81,14 @@ public class SpawningService {
     private final RejectedMemory memory;
     private final FeedbackBatch batch;
     private final BatchEmbeddings embeddings;
+    private final TransactionSynchronizationRegistry registry;
 
     public SpawningService(ImprovementConfig config, EntityManager entityManager, AreaLock areaLock,
             AreaCentres centres, Scoring scoring, ImprovementEvents events, Embedder embedder, Times times,
-            RejectedMemory memory, FeedbackBatch batch, BatchEmbeddings embeddings) {
+            RejectedMemory memory, FeedbackBatch batch, BatchEmbeddings embeddings,
+            TransactionSynchronizationRegistry registry) {
         this.embeddings = embeddings;
+        this.registry = registry;
         this.batch = batch;
         this.times = times;
         this.memory = memory;
@@ -161,6 +180,42 @@ public class SpawningService {
     }
 
     /**
+     * Which of a batch's breaches are logged already, in one query: {@link #onBreach} then asks the database
+     * nothing for that (a query per breach also flushed the session, the previous breach's writes, each time).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void prepareBreaches(List<RequestSlaBreached> breaches) {
+        if (breaches.isEmpty() || registry.getTransactionKey() == null) {
+            return;
+        }
+        Set<String> keys = breaches.stream().map(b -> SlaBreach.key(b.requestId(), b.target()))
+                .collect(Collectors.toSet());
+        Set<String> logged = new HashSet<>(entityManager.createQuery(
+                "select b.breachKey from SlaBreach b where b.breachKey in :keys", String.class)
+                .setParameter("keys", keys).getResultList());
+        registry.putResource(PREPARED_BREACHES, new PreparedBreaches(keys, logged));
+    }
+
+    /**
+     * Whether the breach is logged already; when it is not, the caller logs it in this transaction, which then
+     * counts it as logged. From the batch's facts when it was prepared ({@link #prepareBreaches}), else asked.
+     */
+    private boolean logged(String key) {
+        PreparedBreaches prepared = registry.getTransactionKey() == null ? null
+                : (PreparedBreaches) registry.getResource(PREPARED_BREACHES);
+        if (prepared != null && prepared.keys().contains(key)) {
+            return !prepared.logged().add(key);
+        }
+        // In HQL, whose translation Hibernate caches (Panache's count() translates a new count query every time).
+        return !entityManager.createQuery("select 1 from SlaBreach b where b.breachKey = :key", Integer.class)
+                .setParameter("key", key).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** A prepared batch's breach keys, and those of them logged (before the batch, or by it since). */
+    private record PreparedBreaches(Set<String> keys, Set<String> logged) {
+    }
+
+    /**
      * Breaches are logged per request type. Once an open item of the area tracks breaches, each new breach joins
      * it; otherwise the breaches of the type not yet linked to any item are counted within the window before this
      * one, and from the threshold on they all join the area's open "speed" item, or a new one. Confidential
@@ -170,7 +225,7 @@ public class SpawningService {
     public void onBreach(RequestSlaBreached event) {
         String area = event.requestType();
         areaLock.lock(area);
-        if (SlaBreach.count("breachKey", SlaBreach.key(event.requestId(), event.target())) > 0) {
+        if (logged(SlaBreach.key(event.requestId(), event.target()))) {
             return;
         }
         SlaBreach breach = SlaBreach.of(event);
@@ -268,7 +323,7 @@ public class SpawningService {
 
     /** The open items a complaint of this area and confidentiality may join. */
     private static List<ImprovementItem> openItems(String area, boolean confidential) {
-        return ImprovementItem.list("area = ?1 and status in ?2 and confidential = ?3", area, OPEN, confidential);
+        return ImprovementItem.list(OPEN_ITEMS, Stream.concat(Stream.of(area, confidential), OPEN.stream()).toArray());
     }
 
     /** By meaning among all candidates; by themes alone (nothing to compare), an open item before a rejected one. */
