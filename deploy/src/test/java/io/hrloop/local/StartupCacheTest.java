@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.hrloop.infra.ServiceProcess;
+
 /** The local stack's startup cache: recorded when missing or older than the jar, used otherwise. */
 class StartupCacheTest {
 
@@ -27,14 +29,14 @@ class StartupCacheTest {
         Path cache = app.resolve("hrloop.aot");
         List<String> first = StartupCache.flags(jar);
         assertEquals(List.of("-XX:AOTCacheOutput=" + cache), first);
-        assertTrue(io.hrloop.infra.ServiceProcess.writesCacheOnExit(first), "its stop waits for the cache to be written");
+        assertTrue(ServiceProcess.writesCacheOnExit(first), "its stop waits for the cache to be written");
         assertTrue(StartupCache.note(first).contains("recording"));
 
         Files.writeString(cache, "cache");
         Files.setLastModifiedTime(cache, FileTime.from(Instant.now().plusSeconds(5)));
         List<String> next = StartupCache.flags(jar);
         assertEquals(List.of("-XX:AOTCache=" + cache), next);
-        assertFalse(io.hrloop.infra.ServiceProcess.writesCacheOnExit(next));
+        assertFalse(ServiceProcess.writesCacheOnExit(next));
         assertEquals("", StartupCache.note(next));
 
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60))); // rebuilt since

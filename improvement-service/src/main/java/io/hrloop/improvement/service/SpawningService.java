@@ -185,7 +185,7 @@ public class SpawningService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void prepareBreaches(List<RequestSlaBreached> breaches) {
-        if (breaches.isEmpty() || registry.getTransactionKey() == null) {
+        if (breaches.isEmpty()) {
             return;
         }
         Set<String> keys = breaches.stream().map(b -> SlaBreach.key(b.requestId(), b.target()))
@@ -201,8 +201,7 @@ public class SpawningService {
      * counts it as logged. From the batch's facts when it was prepared ({@link #prepareBreaches}), else asked.
      */
     private boolean logged(String key) {
-        PreparedBreaches prepared = registry.getTransactionKey() == null ? null
-                : (PreparedBreaches) registry.getResource(PREPARED_BREACHES);
+        PreparedBreaches prepared = (PreparedBreaches) registry.getResource(PREPARED_BREACHES);
         if (prepared != null && prepared.keys().contains(key)) {
             return !prepared.logged().add(key);
         }
